@@ -1,0 +1,11 @@
+/**
+ * Live Argo CD and Flux state of SRC sites in Backstage (legacy frontend system exports; the
+ * new frontend system plugin is at `@srcnet/plugin-src-gitops/alpha`).
+ *
+ * @packageDocumentation
+ */
+
+export { srcGitopsPlugin, SrcGitopsFleetPage } from './plugin';
+export { srcGitopsApiRef } from './api/SrcGitopsApi';
+export type { SrcGitopsApi, ClusterListResponse } from './api/SrcGitopsApi';
+export { SrcGitopsClient } from './api/SrcGitopsClient';
