@@ -5,6 +5,7 @@
  */
 import { createBackend } from '@backstage/backend-defaults';
 import { srcPermissionPolicyModule } from './permissionPolicy';
+import { catalogModuleLocalSiteLocations } from './catalogLocalSiteLocations';
 
 const backend = createBackend();
 
@@ -21,6 +22,7 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+backend.add(catalogModuleLocalSiteLocations);
 
 // Scaffolder, with our site actions and the publish modules for SKA's GitLab and GitHub
 backend.add(import('@backstage/plugin-scaffolder-backend'));
