@@ -1,33 +1,33 @@
-/*
- * Copyright 2020 The Backstage Authors
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *     http://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
- */
+import { test, expect, Page } from '@playwright/test';
 
-import { test, expect } from '@playwright/test';
-
-test('App should render the welcome page', async ({ page }) => {
+async function signInAsGuest(page: Page) {
   await page.goto('/');
+  const enter = page.getByRole('button', { name: 'Enter' });
+  await expect(enter).toBeVisible();
+  await enter.click();
+  await expect(page.getByRole('link', { name: 'Catalog', exact: true }).first()).toBeVisible();
+}
 
-  const enterButton = page.getByRole('button', { name: 'Enter' });
-  await expect(enterButton).toBeVisible();
-  await enterButton.click();
+test('an SRC site links to its SRCNet node and its clusters', async ({ page }) => {
+  await signInAsGuest(page);
 
-  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
-  await expect(
-    nav.getByRole('link', { name: 'Catalog', exact: true }),
-  ).toBeVisible();
-  await expect(
-    page.getByRole('link', { name: 'APIs', exact: true }),
-  ).toBeVisible();
+  // The catalog (mounted at /), filtered to SRC sites with the Kind picker.
+  await page.goto('/');
+  await page.getByLabel('Kind').getByRole('button').click();
+  await page.getByRole('option', { name: 'System', exact: true }).click();
+  const site = page.getByRole('link', { name: 'CHSRC main site' });
+  await expect(site).toBeVisible();
+  await expect(page.getByRole('link', { name: 'UKSRC RAL (prod)' })).toBeVisible();
+  await site.click();
+
+  await expect(page.getByRole('heading', { name: /CHSRC main site/ }).first()).toBeVisible();
+  // Its node (Domain) and its clusters (Resources) are linked.
+  await expect(page.getByRole('link', { name: 'chsrc', exact: true }).first()).toBeVisible();
+  await expect(page.getByRole('link', { name: /chsrc-dev|CHSRC main site dev cluster/ }).first()).toBeVisible();
+  await expect(page.getByRole('link', { name: /chsrc-prod|CHSRC main site prod cluster/ }).first()).toBeVisible();
+  await page.screenshot({ path: 'artifacts/screenshots/site-chsrc-main.png', fullPage: true });
+
+  // Follow the node link to the Domain.
+  await page.getByRole('link', { name: 'chsrc', exact: true }).first().click();
+  await expect(page.getByText('Swiss SKA Regional Centre').first()).toBeVisible();
 });

@@ -22,7 +22,9 @@ export const catalogModuleLocalSiteLocations = createBackendModule({
       async init({ locations, config, logger }) {
         if (config.has('srcGitops.localGitRemotes.directory')) {
           locations.setAllowedLocationTypes(['url', 'file']);
-          logger.info('Allowing file locations for sites published to local git remotes');
+          logger.info(
+            'Allowing file locations for sites published to local git remotes',
+          );
         }
       },
     });

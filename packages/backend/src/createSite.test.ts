@@ -17,13 +17,22 @@ import { catalogModuleLocalSiteLocations } from './catalogLocalSiteLocations';
 jest.setTimeout(120_000);
 
 const repoRoot = path.resolve(__dirname, '../../..');
-const templatePath = path.join(repoRoot, 'templates/create-src-site/template.yaml');
+const templatePath = path.join(
+  repoRoot,
+  'templates/create-src-site/template.yaml',
+);
 
 const siteValues = {
   node: 'UKSRC',
   site: 'uksrc-test-prod',
   owner: 'group:default/uksrc-platform',
-  environments: [{ name: 'prod', cluster: 'uksrc-test-prod', baseDomain: 'test.uksrc.example.org' }],
+  environments: [
+    {
+      name: 'prod',
+      cluster: 'uksrc-test-prod',
+      baseDomain: 'test.uksrc.example.org',
+    },
+  ],
   acmeEmail: 'platform@uksrc.example.org',
   engine: 'flux',
   components: {
@@ -31,7 +40,11 @@ const siteValues = {
     'external-dns': { enabled: true, provider: 'rfc2136', policy: 'sync' },
     traefik: { enabled: true, replicas: 2 },
     'ingress-nginx': { enabled: false, replicas: 2 },
-    'external-secrets': { enabled: true, vaultStore: true, vaultRole: 'external-secrets' },
+    'external-secrets': {
+      enabled: true,
+      vaultStore: true,
+      vaultRole: 'external-secrets',
+    },
     vault: { enabled: true, ha: false, replicas: 1, ui: true, injector: false },
   },
   publishTarget: 'local',
@@ -42,7 +55,11 @@ function git(args: string[]): string {
   return execFileSync('git', args, { encoding: 'utf8' });
 }
 
-async function waitFor<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  fn: () => Promise<T | undefined>,
+  timeoutMs = 60_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await fn();
@@ -63,7 +80,9 @@ describe('Create a new SRC site (scaffolder integration)', () => {
     const backend = await startTestBackend({
       features: [
         import('@backstage/plugin-catalog-backend'),
-        import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+        import(
+          '@backstage/plugin-catalog-backend-module-scaffolder-entity-model'
+        ),
         catalogModuleLocalSiteLocations,
         import('@backstage/plugin-scaffolder-backend'),
         import('@srcnet/plugin-scaffolder-backend-module-src-gitops'),
@@ -72,11 +91,28 @@ describe('Create a new SRC site (scaffolder integration)', () => {
             backend: { workingDirectory: dir.resolve('work') },
             catalog: {
               processingInterval: { seconds: 1 },
-              rules: [{ allow: ['Component', 'System', 'Resource', 'Location', 'Template', 'Domain', 'Group'] }],
+              rules: [
+                {
+                  allow: [
+                    'Component',
+                    'System',
+                    'Resource',
+                    'Location',
+                    'Template',
+                    'Domain',
+                    'Group',
+                  ],
+                },
+              ],
               locations: [{ type: 'file', target: templatePath }],
             },
             srcGitops: { localGitRemotes: { directory: remotes() } },
-            scaffolder: { defaultAuthor: { name: 'SRC GitOps', email: 'src-gitops@localhost' } },
+            scaffolder: {
+              defaultAuthor: {
+                name: 'SRC GitOps',
+                email: 'src-gitops@localhost',
+              },
+            },
           },
         }),
       ],
@@ -105,7 +141,9 @@ describe('Create a new SRC site (scaffolder integration)', () => {
       const res = await request(server)
         .get(`/api/scaffolder/v2/tasks/${created.body.id}`)
         .set('Authorization', mockCredentials.user.header());
-      return ['completed', 'failed'].includes(res.body.status) ? res.body : undefined;
+      return ['completed', 'failed'].includes(res.body.status)
+        ? res.body
+        : undefined;
     });
   }
 
@@ -113,7 +151,9 @@ describe('Create a new SRC site (scaffolder integration)', () => {
     const res = await request(server)
       .get(`/api/scaffolder/v2/tasks/${taskId}/events`)
       .set('Authorization', mockCredentials.user.header());
-    return res.body.map((e: { body: { message?: string } }) => e.body.message ?? '').join('\n');
+    return res.body
+      .map((e: { body: { message?: string } }) => e.body.message ?? '')
+      .join('\n');
   }
 
   it('renders, validates, pushes and registers a new site', async () => {
@@ -124,7 +164,16 @@ describe('Create a new SRC site (scaffolder integration)', () => {
 
     // The pushed tree is the Flux layout, with the site's catalog entities.
     const bare = path.join(remotes(), 'uksrc-test-prod.git');
-    const tree = git(['--git-dir', bare, 'ls-tree', '-r', '--name-only', 'main']).trim().split('\n');
+    const tree = git([
+      '--git-dir',
+      bare,
+      'ls-tree',
+      '-r',
+      '--name-only',
+      'main',
+    ])
+      .trim()
+      .split('\n');
     expect(tree).toEqual(
       expect.arrayContaining([
         'catalog-info.yaml',
@@ -136,7 +185,12 @@ describe('Create a new SRC site (scaffolder integration)', () => {
         'infrastructure/configs/base/cluster-secret-stores.yaml',
       ]),
     );
-    const apps = git(['--git-dir', bare, 'show', 'main:clusters/prod/apps.yaml']);
+    const apps = git([
+      '--git-dir',
+      bare,
+      'show',
+      'main:clusters/prod/apps.yaml',
+    ]);
     expect(apps).toContain('dependsOn:\n    - name: infra-configs');
 
     // The catalog now has the site, its cluster and its services.
@@ -146,13 +200,20 @@ describe('Create a new SRC site (scaffolder integration)', () => {
         .set('Authorization', mockCredentials.user.header());
       return res.status === 200 ? res.body : undefined;
     });
-    expect(system.metadata.annotations['srcnet.skao.int/gitops-engine']).toBe('flux');
-    const vault = await waitFor('the Vault service in the catalog', async () => {
-      const res = await request(server)
-        .get('/api/catalog/entities/by-name/component/default/uksrc-test-prod-vault')
-        .set('Authorization', mockCredentials.user.header());
-      return res.status === 200 ? res.body : undefined;
-    });
+    expect(system.metadata.annotations['srcnet.skao.int/gitops-engine']).toBe(
+      'flux',
+    );
+    const vault = await waitFor(
+      'the Vault service in the catalog',
+      async () => {
+        const res = await request(server)
+          .get(
+            '/api/catalog/entities/by-name/component/default/uksrc-test-prod-vault',
+          )
+          .set('Authorization', mockCredentials.user.header());
+        return res.status === 200 ? res.body : undefined;
+      },
+    );
     expect(vault.spec.system).toBe('system:default/uksrc-test-prod');
   });
 
@@ -160,21 +221,45 @@ describe('Create a new SRC site (scaffolder integration)', () => {
     const res = await request(server)
       .post('/api/scaffolder/v2/tasks')
       .set('Authorization', mockCredentials.user.header())
-      .send({ templateRef: 'template:default/create-src-site', values: { ...siteValues, site: 'CH_SRC', acmeEmail: 'not-an-email' } });
+      .send({
+        templateRef: 'template:default/create-src-site',
+        values: { ...siteValues, site: 'CH_SRC', acmeEmail: 'not-an-email' },
+      });
     expect(res.status).toBe(400);
-    expect(JSON.stringify(res.body)).toContain('instance.site does not match pattern');
+    expect(JSON.stringify(res.body)).toContain(
+      'instance.site does not match pattern',
+    );
     expect(fs.existsSync(path.join(remotes(), 'CH_SRC.git'))).toBe(false);
   });
 
   it('refuses invalid input with named fields, and leaves no repository or entity behind', async () => {
-    const environments = [{ name: 'prod', cluster: 'bad-site-prod', baseDomain: 'https://bad.example.org/x' }];
-    const components = { ...siteValues.components, grafana: {}, vault: { enabled: false } };
-    const task = await runTask({ ...siteValues, site: 'bad-site', environments, components });
+    const environments = [
+      {
+        name: 'prod',
+        cluster: 'bad-site-prod',
+        baseDomain: 'https://bad.example.org/x',
+      },
+    ];
+    const components = {
+      ...siteValues.components,
+      grafana: {},
+      vault: { enabled: false },
+    };
+    const task = await runTask({
+      ...siteValues,
+      site: 'bad-site',
+      environments,
+      components,
+    });
     expect(task.status).toBe('failed');
     const log = await events(task.id);
-    expect(log).toContain("environments[0].baseDomain: base domain must be a DNS name like 'src.example.org'");
+    expect(log).toContain(
+      "environments[0].baseDomain: base domain must be a DNS name like 'src.example.org'",
+    );
     expect(log).toContain("unknown component 'grafana'");
-    expect(log).toContain("External Secrets Operator option 'vaultStore' needs vault");
+    expect(log).toContain(
+      "External Secrets Operator option 'vaultStore' needs vault",
+    );
     expect(fs.existsSync(path.join(remotes(), 'bad-site.git'))).toBe(false);
     const res = await request(server)
       .get('/api/catalog/entities/by-name/system/default/bad-site')
@@ -183,10 +268,24 @@ describe('Create a new SRC site (scaffolder integration)', () => {
   });
 
   it('refuses an existing target repository before rendering anything', async () => {
-    const before = git(['--git-dir', path.join(remotes(), 'uksrc-test-prod.git'), 'rev-parse', 'main']);
+    const before = git([
+      '--git-dir',
+      path.join(remotes(), 'uksrc-test-prod.git'),
+      'rev-parse',
+      'main',
+    ]);
     const task = await runTask(siteValues);
     expect(task.status).toBe('failed');
-    expect(await events(task.id)).toContain("repository 'uksrc-test-prod' already exists");
-    expect(git(['--git-dir', path.join(remotes(), 'uksrc-test-prod.git'), 'rev-parse', 'main'])).toBe(before);
+    expect(await events(task.id)).toContain(
+      "repository 'uksrc-test-prod' already exists",
+    );
+    expect(
+      git([
+        '--git-dir',
+        path.join(remotes(), 'uksrc-test-prod.git'),
+        'rev-parse',
+        'main',
+      ]),
+    ).toBe(before);
   });
 });

@@ -40,6 +40,8 @@ backend.add(import('@backstage/plugin-search-backend-module-pg'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
+// Signals: live updates to the browser (user settings storage and our views rely on them)
+backend.add(import('@backstage/plugin-signals-backend'));
 
 // SRC GitOps live state
 backend.add(import('@srcnet/plugin-src-gitops-backend'));

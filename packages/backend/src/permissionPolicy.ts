@@ -18,9 +18,7 @@ import {
   createCatalogConditionalDecision,
 } from '@backstage/plugin-catalog-backend/alpha';
 import { catalogEntityDeletePermission } from '@backstage/plugin-catalog-common/alpha';
-import {
-  srcGitopsResourceOperatePermission,
-} from '@srcnet/plugin-src-gitops-common';
+import { srcGitopsResourceOperatePermission } from '@srcnet/plugin-src-gitops-common';
 
 /**
  * The SRC policy: everyone signed in reads; operating GitOps objects (sync, reconcile,
@@ -30,7 +28,10 @@ import {
 export class SrcPermissionPolicy implements PermissionPolicy {
   constructor(private readonly operatorGroups: string[]) {}
 
-  async handle(request: PolicyQuery, user?: PolicyQueryUser): Promise<PolicyDecision> {
+  async handle(
+    request: PolicyQuery,
+    user?: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
     const guarded =
       isPermission(request.permission, srcGitopsResourceOperatePermission) ||
       isPermission(request.permission, catalogEntityDeletePermission);
@@ -59,7 +60,9 @@ export const srcPermissionPolicyModule = createBackendModule({
       deps: { policy: policyExtensionPoint, config: coreServices.rootConfig },
       async init({ policy, config }) {
         policy.setPolicy(
-          new SrcPermissionPolicy(config.getOptionalStringArray('srcGitops.operatorGroups') ?? []),
+          new SrcPermissionPolicy(
+            config.getOptionalStringArray('srcGitops.operatorGroups') ?? [],
+          ),
         );
       },
     });

@@ -28,9 +28,12 @@ export const scaffolderModuleSrcGitops = createBackendModule({
       async init({ scaffolder, config, catalog }) {
         const remotes = LocalGitRemotes.fromConfig(config);
         const defaultAuthor = {
-          name: config.getOptionalString('scaffolder.defaultAuthor.name') ?? 'Scaffolder',
+          name:
+            config.getOptionalString('scaffolder.defaultAuthor.name') ??
+            'Scaffolder',
           email:
-            config.getOptionalString('scaffolder.defaultAuthor.email') ?? 'scaffolder@backstage.io',
+            config.getOptionalString('scaffolder.defaultAuthor.email') ??
+            'scaffolder@backstage.io',
         };
         scaffolder.addActions(
           createRenderSiteAction(),

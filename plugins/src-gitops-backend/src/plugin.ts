@@ -21,10 +21,20 @@ export const srcGitopsPlugin = createBackendPlugin({
         config: coreServices.rootConfig,
         permissionsRegistry: coreServices.permissionsRegistry,
       },
-      async init({ httpRouter, httpAuth, logger, config, permissionsRegistry }) {
+      async init({
+        httpRouter,
+        httpAuth,
+        logger,
+        config,
+        permissionsRegistry,
+      }) {
         const clusters = readClusterConfigs(config);
         permissionsRegistry.addPermissions(srcGitopsPermissions);
-        logger.info(`Configured ${clusters.length} cluster(s): ${clusters.map(c => c.name).join(', ') || 'none'}`);
+        logger.info(
+          `Configured ${clusters.length} cluster(s): ${
+            clusters.map(c => c.name).join(', ') || 'none'
+          }`,
+        );
         httpRouter.use(await createRouter({ httpAuth, clusters }));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },

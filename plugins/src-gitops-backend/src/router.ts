@@ -19,7 +19,9 @@ function summarise(cluster: ClusterConfig): ClusterSummary {
   };
 }
 
-export async function createRouter(options: RouterOptions): Promise<express.Router> {
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
   const { httpAuth, clusters } = options;
   const router = Router();
   router.use(express.json());

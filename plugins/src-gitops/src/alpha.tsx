@@ -15,7 +15,8 @@ const srcGitopsApi = ApiBlueprint.make({
     defineParams({
       api: srcGitopsApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) => new SrcGitopsClient({ discoveryApi, fetchApi }),
+      factory: ({ discoveryApi, fetchApi }) =>
+        new SrcGitopsClient({ discoveryApi, fetchApi }),
     }),
 });
 

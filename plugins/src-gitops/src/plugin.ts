@@ -16,7 +16,8 @@ export const srcGitopsPlugin = createPlugin({
     createApiFactory({
       api: srcGitopsApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) => new SrcGitopsClient({ discoveryApi, fetchApi }),
+      factory: ({ discoveryApi, fetchApi }) =>
+        new SrcGitopsClient({ discoveryApi, fetchApi }),
     }),
   ],
   routes: { fleet: fleetRouteRef },

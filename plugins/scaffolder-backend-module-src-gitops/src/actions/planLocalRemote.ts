@@ -6,7 +6,9 @@ import { LocalGitRemotes } from '../publish/localGitRemotes';
  * Applications and Kustomizations point at the repository they will be pushed to, and an
  * existing repository is refused before any work is done.
  */
-export function createPlanLocalRemoteAction(options: { remotes: LocalGitRemotes }) {
+export function createPlanLocalRemoteAction(options: {
+  remotes: LocalGitRemotes;
+}) {
   const { remotes } = options;
   return createTemplateAction({
     id: 'src:local-remote:plan',
@@ -28,15 +30,19 @@ export function createPlanLocalRemoteAction(options: { remotes: LocalGitRemotes 
     supportsDryRun: true,
     schema: {
       input: {
-        repoName: z => z.string().describe('Repository name, usually the site name'),
+        repoName: z =>
+          z.string().describe('Repository name, usually the site name'),
       },
       output: {
-        remoteUrl: z => z.string().describe('file:// URL of the bare repository'),
+        remoteUrl: z =>
+          z.string().describe('file:// URL of the bare repository'),
       },
     },
     async handler(ctx) {
       const repo = await remotes.assertAbsent(ctx.input.repoName);
-      ctx.logger.info(`The site repository will be pushed to ${repo.remoteUrl}`);
+      ctx.logger.info(
+        `The site repository will be pushed to ${repo.remoteUrl}`,
+      );
       ctx.output('remoteUrl', repo.remoteUrl);
     },
   });

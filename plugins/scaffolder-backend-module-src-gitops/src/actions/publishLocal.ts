@@ -30,24 +30,37 @@ export function createPublishLocalAction(options: {
     supportsDryRun: true,
     schema: {
       input: {
-        repoName: z => z.string().describe('Repository name, usually the site name'),
+        repoName: z =>
+          z.string().describe('Repository name, usually the site name'),
         sourcePath: z =>
           z.string().default('site').describe('Workspace folder to publish'),
         branch: z => z.string().default('main').describe('Branch to push'),
         commitMessage: z =>
-          z.string().default('Initial site repository').describe('Message of the first commit'),
+          z
+            .string()
+            .default('Initial site repository')
+            .describe('Message of the first commit'),
       },
       output: {
-        remoteUrl: z => z.string().describe('file:// URL of the bare repository'),
-        repoContentsUrl: z => z.string().describe('file:// URL of a clone of the pushed branch'),
+        remoteUrl: z =>
+          z.string().describe('file:// URL of the bare repository'),
+        repoContentsUrl: z =>
+          z.string().describe('file:// URL of a clone of the pushed branch'),
         catalogInfoPath: z =>
-          z.string().describe("Absolute path of the pushed catalog-info.yaml, for registration"),
+          z
+            .string()
+            .describe(
+              'Absolute path of the pushed catalog-info.yaml, for registration',
+            ),
         commitHash: z => z.string().describe('The pushed commit'),
       },
     },
     async handler(ctx) {
       const branch = ctx.input.branch ?? 'main';
-      const sourceDir = resolveInWorkspace(ctx.workspacePath, ctx.input.sourcePath ?? 'site');
+      const sourceDir = resolveInWorkspace(
+        ctx.workspacePath,
+        ctx.input.sourcePath ?? 'site',
+      );
       if (ctx.isDryRun) {
         const repo = remotes.repository(ctx.input.repoName);
         ctx.logger.info(`Dry run: would push ${branch} to ${repo.remoteUrl}`);
@@ -75,10 +88,15 @@ export function createPublishLocalAction(options: {
           };
         },
       });
-      ctx.logger.info(`Pushed ${published.commitHash.slice(0, 8)} to ${published.remoteUrl}`);
+      ctx.logger.info(
+        `Pushed ${published.commitHash.slice(0, 8)} to ${published.remoteUrl}`,
+      );
       ctx.output('remoteUrl', published.remoteUrl);
       ctx.output('repoContentsUrl', `file://${published.checkoutPath}`);
-      ctx.output('catalogInfoPath', `${published.checkoutPath}/catalog-info.yaml`);
+      ctx.output(
+        'catalogInfoPath',
+        `${published.checkoutPath}/catalog-info.yaml`,
+      );
       ctx.output('commitHash', published.commitHash);
     },
   });

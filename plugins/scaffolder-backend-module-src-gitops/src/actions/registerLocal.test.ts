@@ -2,7 +2,10 @@ import { InputError } from '@backstage/errors';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createRegisterLocalAction } from './registerLocal';
 import { LocalGitRemotes } from '../publish/localGitRemotes';
-import { actionContext, createMockDirectory } from '../__testUtils__/actionContext';
+import {
+  actionContext,
+  createMockDirectory,
+} from '../__testUtils__/actionContext';
 
 describe('src:site:register-local', () => {
   const dir = createMockDirectory();
@@ -11,13 +14,24 @@ describe('src:site:register-local', () => {
   it('registers the catalog-info.yaml as a file location', async () => {
     const catalog = catalogServiceMock.mock({
       addLocation: jest.fn().mockResolvedValue({
-        location: { id: 'l1', type: 'file', target: '/srv/remotes/.checkouts/x/catalog-info.yaml' },
-        entities: [{ apiVersion: 'backstage.io/v1alpha1', kind: 'System', metadata: { name: 'x' } }],
+        location: {
+          id: 'l1',
+          type: 'file',
+          target: '/srv/remotes/.checkouts/x/catalog-info.yaml',
+        },
+        entities: [
+          {
+            apiVersion: 'backstage.io/v1alpha1',
+            kind: 'System',
+            metadata: { name: 'x' },
+          },
+        ],
         exists: false,
       }),
     });
     const action = createRegisterLocalAction({ remotes, catalog });
-    const ctx = actionContext(action, 
+    const ctx = actionContext(
+      action,
       { catalogInfoPath: '/srv/remotes/.checkouts/x/catalog-info.yaml' },
       { workspacePath: dir.path },
     );
@@ -32,7 +46,12 @@ describe('src:site:register-local', () => {
   it('registers nothing on a dry run', async () => {
     const catalog = catalogServiceMock.mock();
     const action = createRegisterLocalAction({ remotes, catalog });
-    await action.handler(actionContext(action, { catalogInfoPath: '/srv/remotes/.checkouts/x/catalog-info.yaml' }, { workspacePath: dir.path, isDryRun: true }),
+    await action.handler(
+      actionContext(
+        action,
+        { catalogInfoPath: '/srv/remotes/.checkouts/x/catalog-info.yaml' },
+        { workspacePath: dir.path, isDryRun: true },
+      ),
     );
     expect(catalog.addLocation).not.toHaveBeenCalled();
   });
@@ -41,7 +60,13 @@ describe('src:site:register-local', () => {
     const catalog = catalogServiceMock.mock();
     const action = createRegisterLocalAction({ remotes, catalog });
     await expect(
-      action.handler(actionContext(action, { catalogInfoPath: '/etc/passwd' }, { workspacePath: dir.path })),
+      action.handler(
+        actionContext(
+          action,
+          { catalogInfoPath: '/etc/passwd' },
+          { workspacePath: dir.path },
+        ),
+      ),
     ).rejects.toThrow(InputError);
     expect(catalog.addLocation).not.toHaveBeenCalled();
   });

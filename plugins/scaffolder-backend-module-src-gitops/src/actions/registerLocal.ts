@@ -16,7 +16,7 @@ export function createRegisterLocalAction(options: {
   return createTemplateAction({
     id: 'src:site:register-local',
     description:
-      "Registers the catalog-info.yaml of a site published to the local git remote in the catalog",
+      'Registers the catalog-info.yaml of a site published to the local git remote in the catalog',
     examples: [
       {
         description: 'Register the site published by src:site:publish-local',
@@ -34,10 +34,15 @@ export function createRegisterLocalAction(options: {
     schema: {
       input: {
         catalogInfoPath: z =>
-          z.string().describe('Absolute path of catalog-info.yaml in the local remote folder'),
+          z
+            .string()
+            .describe(
+              'Absolute path of catalog-info.yaml in the local remote folder',
+            ),
       },
       output: {
-        entityRefs: z => z.array(z.string()).describe('Entities the location produced'),
+        entityRefs: z =>
+          z.array(z.string()).describe('Entities the location produced'),
         locationRef: z => z.string().describe('The registered location'),
       },
     },
@@ -68,7 +73,9 @@ export function createRegisterLocalAction(options: {
           };
         },
       });
-      ctx.logger.info(`Registered ${result.locationRef} (${result.entityRefs.length} entities)`);
+      ctx.logger.info(
+        `Registered ${result.locationRef} (${result.entityRefs.length} entities)`,
+      );
       ctx.output('entityRefs', result.entityRefs);
       ctx.output('locationRef', result.locationRef);
     },

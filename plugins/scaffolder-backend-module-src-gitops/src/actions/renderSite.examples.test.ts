@@ -2,7 +2,10 @@ import fs from 'fs';
 import { parse } from 'yaml';
 import { createRenderSiteAction } from './renderSite';
 import { examples } from './renderSite.examples';
-import { actionContext, createMockDirectory } from '../__testUtils__/actionContext';
+import {
+  actionContext,
+  createMockDirectory,
+} from '../__testUtils__/actionContext';
 
 describe('src:site:render examples', () => {
   const workspace = createMockDirectory();
@@ -10,12 +13,19 @@ describe('src:site:render examples', () => {
 
   beforeEach(() => workspace.clear());
 
-  it.each(examples.map(e => [e.description, e.example]))('%s', async (_description, example) => {
-    const step = parse(example).steps[0];
-    expect(step.action).toBe('src:site:render');
-    const ctx = actionContext(action, step.input, { workspacePath: workspace.path });
-    await action.handler(ctx);
-    const target = step.input.targetPath ?? 'site';
-    expect(fs.existsSync(workspace.resolve(target, 'catalog-info.yaml'))).toBe(true);
-  });
+  it.each(examples.map(e => [e.description, e.example]))(
+    '%s',
+    async (_description, example) => {
+      const step = parse(example).steps[0];
+      expect(step.action).toBe('src:site:render');
+      const ctx = actionContext(action, step.input, {
+        workspacePath: workspace.path,
+      });
+      await action.handler(ctx);
+      const target = step.input.targetPath ?? 'site';
+      expect(
+        fs.existsSync(workspace.resolve(target, 'catalog-info.yaml')),
+      ).toBe(true);
+    },
+  );
 });

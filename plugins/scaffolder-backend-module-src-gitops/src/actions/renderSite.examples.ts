@@ -18,7 +18,11 @@ export const argoCdSiteSpec = {
   },
   components: {
     'cert-manager': { enabled: true, issuers: true },
-    'external-dns': { enabled: true, provider: 'rfc2136', policy: 'upsert-only' },
+    'external-dns': {
+      enabled: true,
+      provider: 'rfc2136',
+      policy: 'upsert-only',
+    },
     traefik: { enabled: true },
     'external-secrets': { enabled: true, vaultStore: true },
     vault: { enabled: true, ha: true, replicas: 3 },
@@ -31,7 +35,11 @@ export const fluxSiteSpec = {
   site: 'uksrc-ral-prod',
   owner: 'uksrc-platform',
   environments: [
-    { name: 'prod', cluster: 'uksrc-ral-prod', baseDomain: 'ral.uksrc.example.org' },
+    {
+      name: 'prod',
+      cluster: 'uksrc-ral-prod',
+      baseDomain: 'ral.uksrc.example.org',
+    },
   ],
   acmeEmail: 'platform@uksrc.example.org',
   engine: 'flux',
@@ -42,7 +50,11 @@ export const fluxSiteSpec = {
   components: {
     'cert-manager': { enabled: true },
     'ingress-nginx': { enabled: true, replicas: 2 },
-    'external-dns': { enabled: true, provider: 'webhook', webhookImage: 'ghcr.io/example/external-dns-webhook:v1.0.0' },
+    'external-dns': {
+      enabled: true,
+      provider: 'webhook',
+      webhookImage: 'ghcr.io/example/external-dns-webhook:v1.0.0',
+    },
   },
 };
 

@@ -30,10 +30,20 @@ export function createRenderSiteAction() {
           z
             .object({
               node: z.string().describe('SRCNet node, e.g. CHSRC or UKSRC'),
-              site: z.string().describe('Site name (DNS-1123), e.g. chsrc-main'),
-              title: z.string().optional().describe('Display title of the site'),
-              description: z.string().optional().describe('Description of the site'),
-              owner: z.string().describe("Owning group, e.g. 'group:default/chsrc-platform'"),
+              site: z
+                .string()
+                .describe('Site name (DNS-1123), e.g. chsrc-main'),
+              title: z
+                .string()
+                .optional()
+                .describe('Display title of the site'),
+              description: z
+                .string()
+                .optional()
+                .describe('Description of the site'),
+              owner: z
+                .string()
+                .describe("Owning group, e.g. 'group:default/chsrc-platform'"),
               environments: z
                 .array(z.record(z.string(), z.unknown()))
                 .describe('One {name, cluster, baseDomain} per environment'),
@@ -48,17 +58,23 @@ export function createRenderSiteAction() {
                   'Selected components by catalogue id, each with enabled, options and an optional version override',
                 ),
             })
-            .describe('The site spec (SiteSpec in @srcnet/plugin-src-gitops-common)'),
+            .describe(
+              'The site spec (SiteSpec in @srcnet/plugin-src-gitops-common)',
+            ),
         targetPath: z =>
           z
             .string()
             .default('site')
-            .describe('Workspace folder to render into; must not exist or be empty'),
+            .describe(
+              'Workspace folder to render into; must not exist or be empty',
+            ),
       },
       output: {
         files: z => z.array(z.string()).describe('Paths of the files written'),
         entityRefs: z =>
-          z.array(z.string()).describe('Catalog entities the repository declares'),
+          z
+            .array(z.string())
+            .describe('Catalog entities the repository declares'),
         siteEntityRef: z => z.string().describe("The site's System entity"),
         targetPath: z => z.string().describe('Workspace folder rendered into'),
       },

@@ -3,7 +3,8 @@ import { stringify } from 'yaml';
 
 export const examples: TemplateExample[] = [
   {
-    description: 'Validate the repository rendered by src:site:render before publishing it',
+    description:
+      'Validate the repository rendered by src:site:render before publishing it',
     example: stringify({
       steps: [
         {
@@ -12,7 +13,8 @@ export const examples: TemplateExample[] = [
           name: 'Validate the site repository',
           input: {
             targetPath: 'site',
-            repositoryUrl: 'https://gitlab.com/ska-telescope/src/chsrc-gitops.git',
+            repositoryUrl:
+              'https://gitlab.com/ska-telescope/src/chsrc-gitops.git',
           },
         },
       ],

@@ -17,7 +17,10 @@ export function createValidateSiteAction() {
     schema: {
       input: {
         targetPath: z =>
-          z.string().default('site').describe('Workspace folder holding the repository'),
+          z
+            .string()
+            .default('site')
+            .describe('Workspace folder holding the repository'),
         repositoryUrl: z =>
           z
             .string()
@@ -34,10 +37,14 @@ export function createValidateSiteAction() {
       const targetPath = ctx.input.targetPath ?? 'site';
       const dir = resolveInWorkspace(ctx.workspacePath, targetPath);
       const files = await readSiteFiles(dir).catch(() => {
-        throw new NotFoundError(`workspace folder '${targetPath}' does not exist`);
+        throw new NotFoundError(
+          `workspace folder '${targetPath}' does not exist`,
+        );
       });
       if (files.length === 0) {
-        throw new NotFoundError(`workspace folder '${targetPath}' has no files`);
+        throw new NotFoundError(
+          `workspace folder '${targetPath}' has no files`,
+        );
       }
       ctx.logger.info(`Validating ${files.length} files in ${targetPath}/`);
       const problems = await validateSiteFiles(files, {
@@ -47,9 +54,9 @@ export function createValidateSiteAction() {
         const lines = problems.map(formatProblem);
         lines.forEach(line => ctx.logger.error(line));
         throw new InputError(
-          `The site repository is not valid and was not published (${problems.length} problem${
-            problems.length === 1 ? '' : 's'
-          }):\n${lines.join('\n')}`,
+          `The site repository is not valid and was not published (${
+            problems.length
+          } problem${problems.length === 1 ? '' : 's'}):\n${lines.join('\n')}`,
         );
       }
       ctx.logger.info(`All ${files.length} files are valid`);

@@ -7,7 +7,11 @@ const run = promisify(execFile);
 /** Runs the real `git` CLI; output goes to the task log, errors name the command. */
 export async function git(
   args: string[],
-  options: { cwd: string; logger?: LoggerService; env?: Record<string, string> },
+  options: {
+    cwd: string;
+    logger?: LoggerService;
+    env?: Record<string, string>;
+  },
 ): Promise<string> {
   try {
     const { stdout, stderr } = await run('git', args, {
@@ -21,7 +25,8 @@ export async function git(
       maxBuffer: 16 * 1024 * 1024,
     });
     const output = `${stdout}${stderr}`.trim();
-    if (output && options.logger) options.logger.debug(`git ${args[0]}: ${output}`);
+    if (output && options.logger)
+      options.logger.debug(`git ${args[0]}: ${output}`);
     return stdout;
   } catch (error) {
     const e = error as { stderr?: string; message: string };

@@ -23,9 +23,13 @@ export type LocalRepository = {
  * default, which needs no GitLab or GitHub.
  */
 export class LocalGitRemotes {
-  static fromConfig(config: Config, options: { baseDir?: string } = {}): LocalGitRemotes {
+  static fromConfig(
+    config: Config,
+    options: { baseDir?: string } = {},
+  ): LocalGitRemotes {
     const configured =
-      config.getOptionalString('srcGitops.localGitRemotes.directory') ?? '.data/git-remotes';
+      config.getOptionalString('srcGitops.localGitRemotes.directory') ??
+      '.data/git-remotes';
     const directory = isAbsolute(configured)
       ? configured
       : resolve(options.baseDir ?? process.cwd(), configured);
@@ -89,23 +93,31 @@ export class LocalGitRemotes {
     const workDir = `${repo.checkoutPath}.push-${process.pid}-${Date.now()}`;
     try {
       await fs.mkdir(this.directory, { recursive: true });
-      await git(['init', '--bare', '--initial-branch', options.branch, repo.remotePath], {
-        cwd: this.directory,
-        logger,
-      });
+      await git(
+        ['init', '--bare', '--initial-branch', options.branch, repo.remotePath],
+        {
+          cwd: this.directory,
+          logger,
+        },
+      );
       await fs.mkdir(workDir, { recursive: true });
       await fs.cp(options.sourceDir, workDir, {
         recursive: true,
         filter: src => !src.split(/[\\/]/).includes('.git'),
       });
-      await git(['init', '--initial-branch', options.branch], { cwd: workDir, logger });
+      await git(['init', '--initial-branch', options.branch], {
+        cwd: workDir,
+        logger,
+      });
       await git(['add', '--all'], { cwd: workDir, logger });
       await git(['commit', '--quiet', '-m', options.commitMessage], {
         cwd: workDir,
         logger,
         env: identity,
       });
-      const commitHash = (await git(['rev-parse', 'HEAD'], { cwd: workDir })).trim();
+      const commitHash = (
+        await git(['rev-parse', 'HEAD'], { cwd: workDir })
+      ).trim();
       logger.info(`Pushing ${options.branch} to ${repo.remoteUrl}`);
       await git(['push', repo.remoteUrl, `HEAD:refs/heads/${options.branch}`], {
         cwd: workDir,
@@ -114,10 +126,20 @@ export class LocalGitRemotes {
       // The catalog reads from a clone of what was pushed, not from the workspace.
       await fs.rm(repo.checkoutPath, { recursive: true, force: true });
       await fs.mkdir(resolve(repo.checkoutPath, '..'), { recursive: true });
-      await git(['clone', '--quiet', '--branch', options.branch, repo.remoteUrl, repo.checkoutPath], {
-        cwd: this.directory,
-        logger,
-      });
+      await git(
+        [
+          'clone',
+          '--quiet',
+          '--branch',
+          options.branch,
+          repo.remoteUrl,
+          repo.checkoutPath,
+        ],
+        {
+          cwd: this.directory,
+          logger,
+        },
+      );
       return { ...repo, commitHash };
     } catch (error) {
       await fs.rm(repo.remotePath, { recursive: true, force: true });

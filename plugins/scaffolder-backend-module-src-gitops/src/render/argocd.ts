@@ -219,10 +219,13 @@ function argoCdSelfFiles(spec: SiteSpec): SiteFile[] {
 function clusterConfigFiles(spec: SiteSpec): SiteFile[] {
   const base = `apps/${CLUSTER_CONFIG}/base`;
   return spec.environments.flatMap((env, index) => {
-    const config = clusterConfig(spec, siteLabels(spec.site, {
-      environment: env.name,
-      component: CLUSTER_CONFIG,
-    }));
+    const config = clusterConfig(
+      spec,
+      siteLabels(spec.site, {
+        environment: env.name,
+        component: CLUSTER_CONFIG,
+      }),
+    );
     const resources = [
       ...(config.issuers.length ? ['cluster-issuers.yaml'] : []),
       ...(config.secretStores.length ? ['cluster-secret-stores.yaml'] : []),

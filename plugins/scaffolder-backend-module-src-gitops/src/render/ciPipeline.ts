@@ -9,7 +9,9 @@ const CRD_SCHEMAS =
 /** The shell steps both forges run: every manifest against Kubernetes and CRD schemas. */
 function validationScript(spec: SiteSpec): string[] {
   const dirs =
-    spec.engine === 'argocd' ? ['argocd-apps', 'apps'] : ['clusters', 'infrastructure', 'apps'];
+    spec.engine === 'argocd'
+      ? ['argocd-apps', 'apps']
+      : ['clusters', 'infrastructure', 'apps'];
   return [
     [
       '/kubeconform -strict -summary -ignore-missing-schemas=false',
@@ -38,7 +40,10 @@ export function ciPipeline(spec: SiteSpec): SiteFile {
         kubeconform: {
           'runs-on': 'ubuntu-latest',
           container: { image: KUBECONFORM_IMAGE },
-          steps: [{ uses: 'actions/checkout@v4' }, ...script.map(run => ({ run }))],
+          steps: [
+            { uses: 'actions/checkout@v4' },
+            ...script.map(run => ({ run })),
+          ],
         },
       },
     });

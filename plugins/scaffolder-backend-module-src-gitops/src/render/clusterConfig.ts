@@ -7,7 +7,8 @@ import { siteIngressClass } from './componentValues';
 
 /** Let's Encrypt's ACME endpoints; staging first so a new site can test without rate limits. */
 const ACME_SERVERS = {
-  'letsencrypt-staging': 'https://acme-staging-v02.api.letsencrypt.org/directory',
+  'letsencrypt-staging':
+    'https://acme-staging-v02.api.letsencrypt.org/directory',
   'letsencrypt-prod': 'https://acme-v02.api.letsencrypt.org/directory',
 } as const;
 

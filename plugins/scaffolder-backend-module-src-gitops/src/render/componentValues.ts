@@ -25,13 +25,11 @@ export function txtOwnerId(spec: SiteSpec, env: SiteEnvironment): string {
   return `${spec.site}-${env.name}`;
 }
 
-function ingressFor(
-  spec: SiteSpec,
-  host: string,
-): Values | undefined {
+function ingressFor(spec: SiteSpec, host: string): Values | undefined {
   const ingressClassName = siteIngressClass(spec);
   if (!ingressClassName) return undefined;
-  const tls = spec.components['cert-manager']?.enabled &&
+  const tls =
+    spec.components['cert-manager']?.enabled &&
     spec.components['cert-manager'].issuers;
   return {
     enabled: true,
@@ -101,7 +99,9 @@ export function environmentValues(
       };
     case 'ingress-nginx':
       return {
-        controller: { replicaCount: spec.components['ingress-nginx']!.replicas },
+        controller: {
+          replicaCount: spec.components['ingress-nginx']!.replicas,
+        },
       };
     case 'traefik':
       return { deployment: { replicas: spec.components.traefik!.replicas } };

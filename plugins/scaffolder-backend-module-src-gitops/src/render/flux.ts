@@ -19,7 +19,10 @@ import { clusterConfig } from './clusterConfig';
 
 const FLUX_NAMESPACE = 'flux-system';
 /** `flux bootstrap` creates this GitRepository for the site repository itself. */
-const BOOTSTRAP_SOURCE = { kind: 'GitRepository' as const, name: 'flux-system' };
+const BOOTSTRAP_SOURCE = {
+  kind: 'GitRepository' as const,
+  name: 'flux-system',
+};
 
 /** The Flux Kustomization chain: controllers (with CRDs) -> configs -> apps. */
 const LAYERS = {
@@ -42,7 +45,9 @@ function kustomization(
       labels: siteLabels(spec.site, { environment: env.name }),
     },
     spec: {
-      ...(options.dependsOn ? { dependsOn: [{ name: options.dependsOn }] } : {}),
+      ...(options.dependsOn
+        ? { dependsOn: [{ name: options.dependsOn }] }
+        : {}),
       interval: '1h',
       retryInterval: '1m',
       timeout: '5m',
@@ -70,13 +75,21 @@ function controllerObjects(
     {
       apiVersion: 'source.toolkit.fluxcd.io/v1',
       kind: 'HelmRepository',
-      metadata: { name: id, namespace: entry.namespace, labels: componentLabels },
+      metadata: {
+        name: id,
+        namespace: entry.namespace,
+        labels: componentLabels,
+      },
       spec: { interval: '24h', url: entry.chart.repoUrl },
     },
     {
       apiVersion: 'helm.toolkit.fluxcd.io/v2',
       kind: 'HelmRelease',
-      metadata: { name: id, namespace: entry.namespace, labels: componentLabels },
+      metadata: {
+        name: id,
+        namespace: entry.namespace,
+        labels: componentLabels,
+      },
       spec: {
         interval: '30m',
         releaseName: entry.releaseName,
@@ -158,7 +171,10 @@ function controllersFiles(spec: SiteSpec): SiteFile[] {
 }
 
 function configsFiles(spec: SiteSpec): SiteFile[] {
-  const config = clusterConfig(spec, siteLabels(spec.site, { component: 'cluster-config' }));
+  const config = clusterConfig(
+    spec,
+    siteLabels(spec.site, { component: 'cluster-config' }),
+  );
   const resources = [
     ...(config.issuers.length ? ['cluster-issuers.yaml'] : []),
     ...(config.secretStores.length ? ['cluster-secret-stores.yaml'] : []),
@@ -169,7 +185,12 @@ function configsFiles(spec: SiteSpec): SiteFile[] {
       kustomizeFile(resources),
     ),
     ...(config.issuers.length
-      ? [yamlFile('infrastructure/configs/base/cluster-issuers.yaml', ...config.issuers)]
+      ? [
+          yamlFile(
+            'infrastructure/configs/base/cluster-issuers.yaml',
+            ...config.issuers,
+          ),
+        ]
       : []),
     ...(config.secretStores.length
       ? [
@@ -220,5 +241,9 @@ function clusterFiles(spec: SiteSpec): SiteFile[] {
 
 /** The Flux flavour of a site repository, after the flux2-kustomize-helm-example layout. */
 export function renderFluxSite(spec: SiteSpec): SiteFile[] {
-  return [...clusterFiles(spec), ...controllersFiles(spec), ...configsFiles(spec)];
+  return [
+    ...clusterFiles(spec),
+    ...controllersFiles(spec),
+    ...configsFiles(spec),
+  ];
 }

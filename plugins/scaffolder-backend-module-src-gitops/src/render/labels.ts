@@ -11,7 +11,9 @@ export function siteLabels(
 ): Record<string, string> {
   return {
     [SRC_SITE_LABEL]: site,
-    ...(scope.environment ? { [SRC_ENVIRONMENT_LABEL]: scope.environment } : {}),
+    ...(scope.environment
+      ? { [SRC_ENVIRONMENT_LABEL]: scope.environment }
+      : {}),
     ...(scope.component ? { [SRC_COMPONENT_LABEL]: scope.component } : {}),
     'app.kubernetes.io/managed-by': 'src-gitops',
   };

@@ -18,8 +18,16 @@ type WithSpec<T extends { spec?: unknown }> = { spec: NonNullable<T['spec']> };
 export type NamespaceObject = INamespace & Named;
 export type ApplicationObject = IApplication & Named & WithSpec<IApplication>;
 export type AppProjectObject = IAppProject & Named & WithSpec<IAppProject>;
-export type FluxKustomizationObject = IKustomization & Named & WithSpec<IKustomization>;
+export type FluxKustomizationObject = IKustomization &
+  Named &
+  WithSpec<IKustomization>;
 export type HelmReleaseObject = IHelmRelease & Named & WithSpec<IHelmRelease>;
-export type HelmRepositoryObject = IHelmRepository & Named & WithSpec<IHelmRepository>;
-export type ClusterIssuerObject = IClusterIssuer & Named & WithSpec<IClusterIssuer>;
-export type ClusterSecretStoreObject = IClusterSecretStore & Named & WithSpec<IClusterSecretStore>;
+export type HelmRepositoryObject = IHelmRepository &
+  Named &
+  WithSpec<IHelmRepository>;
+export type ClusterIssuerObject = IClusterIssuer &
+  Named &
+  WithSpec<IClusterIssuer>;
+export type ClusterSecretStoreObject = IClusterSecretStore &
+  Named &
+  WithSpec<IClusterSecretStore>;

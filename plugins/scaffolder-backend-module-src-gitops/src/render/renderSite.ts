@@ -14,7 +14,9 @@ import { siteReadme } from './siteReadme';
 export function renderSite(spec: SiteSpec): RenderedSite {
   const entities = siteEntities(spec);
   const files = [
-    ...(spec.engine === 'argocd' ? renderArgoCdSite(spec) : renderFluxSite(spec)),
+    ...(spec.engine === 'argocd'
+      ? renderArgoCdSite(spec)
+      : renderFluxSite(spec)),
     yamlFile('catalog-info.yaml', ...entities),
     ciPipeline(spec),
     siteReadme(spec),

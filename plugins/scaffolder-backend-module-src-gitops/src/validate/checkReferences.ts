@@ -39,7 +39,9 @@ export class RepositoryPaths {
 
 /** Normalises a repository path: `./infrastructure/x/` -> `infrastructure/x`. */
 export function repoPath(path: string): string {
-  const normalised = posix.normalize(path.replace(/^\/+/, '')).replace(/\/+$/, '');
+  const normalised = posix
+    .normalize(path.replace(/^\/+/, ''))
+    .replace(/\/+$/, '');
   return normalised === '' ? '.' : normalised;
 }
 
@@ -101,12 +103,8 @@ export function patchFiles(kustomization: LocatedKustomization): string[] {
 }
 
 function sourcesOf(spec: Record<string, unknown>): Record<string, unknown>[] {
-  const sources = Array.isArray(spec.sources)
-    ? spec.sources
-    : spec.source
-    ? [spec.source]
-    : [];
-  return sources.filter(isRecord);
+  if (Array.isArray(spec.sources)) return spec.sources.filter(isRecord);
+  return isRecord(spec.source) ? [spec.source] : [];
 }
 
 /**
@@ -122,15 +120,24 @@ export function checkApplication(
   const problems: ValidationProblem[] = [];
   const spec = isRecord(object.spec) ? object.spec : {};
   const sources = sourcesOf(spec);
-  const fieldBase = Array.isArray(spec.sources) ? 'spec.sources' : 'spec.source';
+  const fieldBase = Array.isArray(spec.sources)
+    ? 'spec.sources'
+    : 'spec.source';
   const refs = new Set(
     sources
-      .filter(s => typeof s.ref === 'string' && isOwnRepository(s, repositoryUrl))
+      .filter(
+        s => typeof s.ref === 'string' && isOwnRepository(s, repositoryUrl),
+      )
       .map(s => s.ref as string),
   );
   sources.forEach((source, i) => {
-    const field = Array.isArray(spec.sources) ? `${fieldBase}[${i}]` : fieldBase;
-    if (typeof source.path === 'string' && isOwnRepository(source, repositoryUrl)) {
+    const field = Array.isArray(spec.sources)
+      ? `${fieldBase}[${i}]`
+      : fieldBase;
+    if (
+      typeof source.path === 'string' &&
+      isOwnRepository(source, repositoryUrl)
+    ) {
       if (!paths.hasDir(repoPath(source.path))) {
         problems.push({
           file,
@@ -165,7 +172,9 @@ function isOwnRepository(
 ): boolean {
   if (typeof source.chart === 'string') return false;
   if (!repositoryUrl) return true;
-  return normaliseUrl(String(source.repoURL ?? '')) === normaliseUrl(repositoryUrl);
+  return (
+    normaliseUrl(String(source.repoURL ?? '')) === normaliseUrl(repositoryUrl)
+  );
 }
 
 function normaliseUrl(url: string): string {
@@ -184,7 +193,9 @@ export function checkFluxKustomizations(
   const namesByDir = new Map<string, Set<string>>();
   for (const { file, object } of kustomizations) {
     const dir = posix.dirname(file);
-    const key = `${object.metadata.namespace ?? 'flux-system'}/${object.metadata.name}`;
+    const key = `${object.metadata.namespace ?? 'flux-system'}/${
+      object.metadata.name
+    }`;
     namesByDir.set(dir, (namesByDir.get(dir) ?? new Set()).add(key));
   }
   for (const { file, object } of kustomizations) {
@@ -226,17 +237,26 @@ export function checkHelmReleaseSources(
   const known = new Set(
     sources.map(
       ({ object }) =>
-        `${object.kind}/${object.metadata.namespace ?? 'default'}/${object.metadata.name}`,
+        `${object.kind}/${object.metadata.namespace ?? 'default'}/${
+          object.metadata.name
+        }`,
     ),
   );
   const problems: ValidationProblem[] = [];
   for (const { file, object } of releases) {
     const spec = isRecord(object.spec) ? object.spec : {};
-    const chart = isRecord(spec.chart) && isRecord(spec.chart.spec) ? spec.chart.spec : undefined;
-    const ref = chart && isRecord(chart.sourceRef) ? chart.sourceRef : undefined;
-    if (!ref || typeof ref.kind !== 'string' || typeof ref.name !== 'string') continue;
+    const chart =
+      isRecord(spec.chart) && isRecord(spec.chart.spec)
+        ? spec.chart.spec
+        : undefined;
+    const ref =
+      chart && isRecord(chart.sourceRef) ? chart.sourceRef : undefined;
+    if (!ref || typeof ref.kind !== 'string' || typeof ref.name !== 'string')
+      continue;
     const namespace =
-      typeof ref.namespace === 'string' ? ref.namespace : object.metadata.namespace ?? 'default';
+      typeof ref.namespace === 'string'
+        ? ref.namespace
+        : object.metadata.namespace ?? 'default';
     // `flux bootstrap` creates this source; it is never in the repository.
     if (ref.kind === 'GitRepository' && ref.name === 'flux-system') continue;
     if (!known.has(`${ref.kind}/${namespace}/${ref.name}`)) {
@@ -256,8 +276,16 @@ export function checkDuplicates(objects: LocatedObject[]): ValidationProblem[] {
   const seen = new Map<string, string>();
   const problems: ValidationProblem[] = [];
   for (const { file, object } of objects) {
-    const group = object.apiVersion.includes('/') ? object.apiVersion.split('/')[0] : '';
-    const key = [posix.dirname(file), group, object.kind, object.metadata.namespace ?? '', object.metadata.name].join('|');
+    const group = object.apiVersion.includes('/')
+      ? object.apiVersion.split('/')[0]
+      : '';
+    const key = [
+      posix.dirname(file),
+      group,
+      object.kind,
+      object.metadata.namespace ?? '',
+      object.metadata.name,
+    ].join('|');
     const first = seen.get(key);
     if (first) {
       problems.push({

@@ -29,7 +29,9 @@ export function parseRepositoryFiles(files: SiteFile[]): {
       if (doc.errors.length > 0) {
         problems.push({
           file: file.path,
-          reason: `YAML syntax error in document ${index + 1}: ${doc.errors[0].message}`,
+          reason: `YAML syntax error in document ${index + 1}: ${
+            doc.errors[0].message
+          }`,
         });
         return;
       }

@@ -19,14 +19,21 @@ function withoutFile(files: SiteFile[], path: string): SiteFile[] {
 }
 
 /** Rewrites the single object of a YAML file. */
-function editObject(files: SiteFile[], path: string, edit: (o: any) => void): SiteFile[] {
+function editObject(
+  files: SiteFile[],
+  path: string,
+  edit: (o: any) => void,
+): SiteFile[] {
   const file = files.find(f => f.path === path)!;
   const object = parse(file.content);
   edit(object);
   return withFile(files, { path, content: stringify(object) });
 }
 
-async function problems(files: SiteFile[], repositoryUrl?: string): Promise<ValidationProblem[]> {
+async function problems(
+  files: SiteFile[],
+  repositoryUrl?: string,
+): Promise<ValidationProblem[]> {
   return validateSiteFiles(files, { repositoryUrl });
 }
 
@@ -39,9 +46,13 @@ describe('validateSiteFiles', () => {
   });
 
   it('reports an object that breaks its upstream schema, naming the field', async () => {
-    const files = editObject(argoFiles(), 'argocd-apps/prod/vault.yaml', app => {
-      app.spec.project = 42;
-    });
+    const files = editObject(
+      argoFiles(),
+      'argocd-apps/prod/vault.yaml',
+      app => {
+        app.spec.project = 42;
+      },
+    );
     expect(await problems(files)).toContainEqual({
       file: 'argocd-apps/prod/vault.yaml',
       object: 'Application/argocd/vault',
@@ -56,7 +67,11 @@ describe('validateSiteFiles', () => {
     });
     const found = await problems(files);
     expect(found).toContainEqual(
-      expect.objectContaining({ file: 'clusters/prod/apps.yaml', field: 'spec.prune', reason: 'must be boolean' }),
+      expect.objectContaining({
+        file: 'clusters/prod/apps.yaml',
+        field: 'spec.prune',
+        reason: 'must be boolean',
+      }),
     );
   });
 
@@ -68,43 +83,69 @@ describe('validateSiteFiles', () => {
       expect.objectContaining({
         file: 'clusters/prod/apps.yaml',
         field: 'apiVersion',
-        reason: 'kustomize.toolkit.fluxcd.io/v1beta1 is no longer served upstream; use kustomize.toolkit.fluxcd.io/v1',
+        reason:
+          'kustomize.toolkit.fluxcd.io/v1beta1 is no longer served upstream; use kustomize.toolkit.fluxcd.io/v1',
       }),
     );
   });
 
   it('reports kinds it has no schema for rather than passing them', async () => {
-    const files = withFile(argoFiles(), yamlFile('apps/extra/thing.yaml', {
-      apiVersion: 'example.org/v1', kind: 'Widget', metadata: { name: 'w' },
-    }));
+    const files = withFile(
+      argoFiles(),
+      yamlFile('apps/extra/thing.yaml', {
+        apiVersion: 'example.org/v1',
+        kind: 'Widget',
+        metadata: { name: 'w' },
+      }),
+    );
     expect(await problems(files)).toContainEqual(
-      expect.objectContaining({ file: 'apps/extra/thing.yaml', reason: expect.stringContaining('no upstream schema is known for Widget') }),
+      expect.objectContaining({
+        file: 'apps/extra/thing.yaml',
+        reason: expect.stringContaining(
+          'no upstream schema is known for Widget',
+        ),
+      }),
     );
   });
 
   it('reports an Application path that does not exist', async () => {
-    const files = withoutFile(argoFiles(), 'apps/cluster-config/overlays/dev/kustomization.yaml');
-    expect(await problems(files, argoCdSiteSpec.repository.url)).toContainEqual({
-      file: 'argocd-apps/dev/cluster-config.yaml',
-      object: 'Application/argocd/cluster-config',
-      field: 'spec.sources[0].path',
-      reason: "path 'apps/cluster-config/overlays/dev' does not exist in the repository",
-    });
+    const files = withoutFile(
+      argoFiles(),
+      'apps/cluster-config/overlays/dev/kustomization.yaml',
+    );
+    expect(await problems(files, argoCdSiteSpec.repository.url)).toContainEqual(
+      {
+        file: 'argocd-apps/dev/cluster-config.yaml',
+        object: 'Application/argocd/cluster-config',
+        field: 'spec.sources[0].path',
+        reason:
+          "path 'apps/cluster-config/overlays/dev' does not exist in the repository",
+      },
+    );
   });
 
   it('reports a values file an Application refers to that does not exist', async () => {
-    const files = withoutFile(argoFiles(), 'apps/vault/overlays/dev/values.yaml');
-    expect(await problems(files, argoCdSiteSpec.repository.url)).toContainEqual({
-      file: 'argocd-apps/dev/vault.yaml',
-      object: 'Application/argocd/vault',
-      field: 'spec.sources[0].helm.valueFiles[1]',
-      reason: "values file 'apps/vault/overlays/dev/values.yaml' does not exist in the repository",
-    });
+    const files = withoutFile(
+      argoFiles(),
+      'apps/vault/overlays/dev/values.yaml',
+    );
+    expect(await problems(files, argoCdSiteSpec.repository.url)).toContainEqual(
+      {
+        file: 'argocd-apps/dev/vault.yaml',
+        object: 'Application/argocd/vault',
+        field: 'spec.sources[0].helm.valueFiles[1]',
+        reason:
+          "values file 'apps/vault/overlays/dev/values.yaml' does not exist in the repository",
+      },
+    );
   });
 
   it('reports a kustomization.yaml resource and patch that do not exist', async () => {
     const files = withoutFile(
-      withoutFile(fluxFiles(), 'infrastructure/controllers/base/external-dns.yaml'),
+      withoutFile(
+        fluxFiles(),
+        'infrastructure/controllers/base/external-dns.yaml',
+      ),
       'infrastructure/controllers/prod/cert-manager-values.yaml',
     );
     const found = await problems(files);
@@ -130,33 +171,49 @@ describe('validateSiteFiles', () => {
       file: 'clusters/prod/apps.yaml',
       object: 'Kustomization/flux-system/apps',
       field: 'spec.dependsOn[0]',
-      reason: "depends on Kustomization 'infra-config', which is not defined for this cluster",
+      reason:
+        "depends on Kustomization 'infra-config', which is not defined for this cluster",
     });
     expect(found).toContainEqual(
-      expect.objectContaining({ field: 'spec.path', reason: "path './apps/production' does not exist in the repository" }),
+      expect.objectContaining({
+        field: 'spec.path',
+        reason: "path './apps/production' does not exist in the repository",
+      }),
     );
   });
 
   it('reports a HelmRelease whose chart source is not defined', async () => {
     const path = 'infrastructure/controllers/base/cert-manager.yaml';
     const file = fluxFiles().find(f => f.path === path)!;
-    const content = file.content.replace(/kind: HelmRepository\nmetadata:\n  name: cert-manager/, 'kind: HelmRepository\nmetadata:\n  name: jetstack');
+    const content = file.content.replace(
+      /kind: HelmRepository\nmetadata:\n {2}name: cert-manager/,
+      'kind: HelmRepository\nmetadata:\n  name: jetstack',
+    );
     expect(content).not.toBe(file.content);
-    expect(await problems(withFile(fluxFiles(), { path, content }))).toContainEqual({
+    expect(
+      await problems(withFile(fluxFiles(), { path, content })),
+    ).toContainEqual({
       file: path,
       object: 'HelmRelease/cert-manager/cert-manager',
       field: 'spec.chart.spec.sourceRef',
-      reason: "chart source HelmRepository 'cert-manager/cert-manager' is not defined in the repository",
+      reason:
+        "chart source HelmRepository 'cert-manager/cert-manager' is not defined in the repository",
     });
   });
 
   it('reports the same object defined twice for one cluster', async () => {
-    const original = argoFiles().find(f => f.path === 'argocd-apps/prod/vault.yaml')!;
-    const files = withFile(argoFiles(), { path: 'argocd-apps/prod/vault-copy.yaml', content: original.content });
+    const original = argoFiles().find(
+      f => f.path === 'argocd-apps/prod/vault.yaml',
+    )!;
+    const files = withFile(argoFiles(), {
+      path: 'argocd-apps/prod/vault-copy.yaml',
+      content: original.content,
+    });
     expect(await problems(files)).toContainEqual({
       file: 'argocd-apps/prod/vault-copy.yaml',
       object: 'Application/argocd/vault',
-      reason: 'duplicate object: already defined in argocd-apps/prod/vault.yaml',
+      reason:
+        'duplicate object: already defined in argocd-apps/prod/vault.yaml',
     });
   });
 
@@ -167,18 +224,36 @@ describe('validateSiteFiles', () => {
       textFile('apps/list.yaml', '- just\n- a list\n'),
     ];
     const found = await problems(files);
-    expect(found).toContainEqual(expect.objectContaining({ file: 'apps/broken.yaml', reason: expect.stringContaining('YAML syntax error in document 1') }));
     expect(found).toContainEqual(
-      expect.objectContaining({ file: 'apps/list.yaml', reason: 'document 1 is not a Kubernetes object (needs apiVersion, kind and metadata.name)' }),
+      expect.objectContaining({
+        file: 'apps/broken.yaml',
+        reason: expect.stringContaining('YAML syntax error in document 1'),
+      }),
+    );
+    expect(found).toContainEqual(
+      expect.objectContaining({
+        file: 'apps/list.yaml',
+        reason:
+          'document 1 is not a Kubernetes object (needs apiVersion, kind and metadata.name)',
+      }),
     );
   });
 
   it('reports an invalid catalog entity', async () => {
-    const files = withFile(argoFiles(), yamlFile('catalog-info.yaml', {
-      apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'Not Valid!' }, spec: {},
-    }));
+    const files = withFile(
+      argoFiles(),
+      yamlFile('catalog-info.yaml', {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: { name: 'Not Valid!' },
+        spec: {},
+      }),
+    );
     expect(await problems(files)).toContainEqual(
-      expect.objectContaining({ file: 'catalog-info.yaml', reason: expect.stringContaining('not a valid catalog entity') }),
+      expect.objectContaining({
+        file: 'catalog-info.yaml',
+        reason: expect.stringContaining('not a valid catalog entity'),
+      }),
     );
   });
 });

@@ -5,7 +5,12 @@ import {
 } from '@backstage/catalog-model';
 import { SiteFile } from '../render/siteFiles';
 import { parseRepositoryFiles, ParsedDocument } from './parseRepositoryFiles';
-import { KubeObject, describeObject, isKubeObject, isRecord } from './kubeObject';
+import {
+  KubeObject,
+  describeObject,
+  isKubeObject,
+  isRecord,
+} from './kubeObject';
 import {
   LocatedKustomization,
   LocatedObject,
@@ -34,23 +39,38 @@ export type ValidateSiteOptions = {
 // Loaded schemas are kept for the life of the process: validation is on every template run.
 const schemas = new ObjectSchemas();
 
-const entityPolicies = [new SchemaValidEntityPolicy(), new FieldFormatEntityPolicy()];
+const entityPolicies = [
+  new SchemaValidEntityPolicy(),
+  new FieldFormatEntityPolicy(),
+];
 
 async function checkEntity(doc: ParsedDocument): Promise<ValidationProblem[]> {
   const entity = doc.value as Entity;
-  const name = isRecord(entity) && isRecord(entity.metadata) ? `${String(entity.kind)}/${String(entity.metadata.name)}` : `document ${doc.index + 1}`;
+  const name =
+    isRecord(entity) && isRecord(entity.metadata)
+      ? `${String(entity.kind)}/${String(entity.metadata.name)}`
+      : `document ${doc.index + 1}`;
   for (const policy of entityPolicies) {
     try {
       await policy.enforce(entity);
     } catch (error) {
-      return [{ file: doc.file, object: name, reason: `not a valid catalog entity: ${(error as Error).message}` }];
+      return [
+        {
+          file: doc.file,
+          object: name,
+          reason: `not a valid catalog entity: ${(error as Error).message}`,
+        },
+      ];
     }
   }
   return [];
 }
 
 function isFluxKustomization(object: KubeObject): boolean {
-  return object.kind === 'Kustomization' && object.apiVersion.startsWith('kustomize.toolkit.fluxcd.io/');
+  return (
+    object.kind === 'Kustomization' &&
+    object.apiVersion.startsWith('kustomize.toolkit.fluxcd.io/')
+  );
 }
 
 /**
@@ -70,10 +90,21 @@ export async function validateSiteFiles(
   for (const doc of documents) {
     if (KUSTOMIZE_FILE.test(doc.file)) {
       const value = isRecord(doc.value) ? doc.value : {};
-      if (value.kind !== 'Kustomization' || value.apiVersion !== 'kustomize.config.k8s.io/v1beta1') {
-        problems.push({ file: doc.file, reason: "a kustomization.yaml must be 'kustomize.config.k8s.io/v1beta1' Kustomization" });
+      if (
+        value.kind !== 'Kustomization' ||
+        value.apiVersion !== 'kustomize.config.k8s.io/v1beta1'
+      ) {
+        problems.push({
+          file: doc.file,
+          reason:
+            "a kustomization.yaml must be 'kustomize.config.k8s.io/v1beta1' Kustomization",
+        });
       }
-      kustomizeFiles.push({ file: doc.file, resources: value.resources, patches: value.patches });
+      kustomizeFiles.push({
+        file: doc.file,
+        resources: value.resources,
+        patches: value.patches,
+      });
     } else {
       rest.push(doc);
     }
@@ -92,13 +123,18 @@ export async function validateSiteFiles(
     if (!isKubeObject(doc.value)) {
       if (/values\.ya?ml$/.test(doc.file)) {
         if (!isRecord(doc.value)) {
-          problems.push({ file: doc.file, reason: 'Helm values must be a mapping' });
+          problems.push({
+            file: doc.file,
+            reason: 'Helm values must be a mapping',
+          });
         }
         continue;
       }
       problems.push({
         file: doc.file,
-        reason: `document ${doc.index + 1} is not a Kubernetes object (needs apiVersion, kind and metadata.name)`,
+        reason: `document ${
+          doc.index + 1
+        } is not a Kubernetes object (needs apiVersion, kind and metadata.name)`,
       });
       continue;
     }
@@ -108,20 +144,36 @@ export async function validateSiteFiles(
     }
     objects.push({ file: doc.file, object });
     for (const error of await schemas.validate(object)) {
-      problems.push({ file: doc.file, object: describeObject(object), field: error.field, reason: error.reason });
+      problems.push({
+        file: doc.file,
+        object: describeObject(object),
+        field: error.field,
+        reason: error.reason,
+      });
     }
   }
 
   problems.push(
     ...objects
-      .filter(o => o.object.kind === 'Application' && o.object.apiVersion.startsWith('argoproj.io/'))
+      .filter(
+        o =>
+          o.object.kind === 'Application' &&
+          o.object.apiVersion.startsWith('argoproj.io/'),
+      )
       .flatMap(o => checkApplication(o, paths, options.repositoryUrl)),
-    ...checkFluxKustomizations(objects.filter(o => isFluxKustomization(o.object)), paths),
+    ...checkFluxKustomizations(
+      objects.filter(o => isFluxKustomization(o.object)),
+      paths,
+    ),
     ...checkHelmReleaseSources(
       objects.filter(o => o.object.kind === 'HelmRelease'),
       objects.filter(o => /^(Helm|Git|OCI)Repository$/.test(o.object.kind)),
     ),
     ...checkDuplicates(objects),
   );
-  return problems.sort((a, b) => a.file.localeCompare(b.file) || (a.object ?? '').localeCompare(b.object ?? ''));
+  return problems.sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      (a.object ?? '').localeCompare(b.object ?? ''),
+  );
 }

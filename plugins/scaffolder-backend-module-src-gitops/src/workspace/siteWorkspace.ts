@@ -7,7 +7,10 @@ import { SiteFile } from '../render/siteFiles';
  * Resolves a path inside the scaffolder workspace and refuses anything outside it
  * (`../`, absolute paths), so template input can never write elsewhere on the host.
  */
-export function resolveInWorkspace(workspacePath: string, target: string): string {
+export function resolveInWorkspace(
+  workspacePath: string,
+  target: string,
+): string {
   const resolved = resolve(workspacePath, target);
   const rel = relative(workspacePath, resolved);
   if (rel.startsWith('..') || resolve(rel) === rel) {
@@ -29,7 +32,10 @@ export async function isNonEmptyDir(path: string): Promise<boolean> {
  * Writes a rendered repository into a new folder atomically: the files go to a sibling
  * staging folder that is renamed into place, so a failure never leaves a partial tree.
  */
-export async function writeSiteFiles(targetDir: string, files: SiteFile[]): Promise<void> {
+export async function writeSiteFiles(
+  targetDir: string,
+  files: SiteFile[],
+): Promise<void> {
   const staging = `${targetDir}.partial-${process.pid}-${Date.now()}`;
   try {
     for (const file of files) {
@@ -48,7 +54,10 @@ export async function writeSiteFiles(targetDir: string, files: SiteFile[]): Prom
 
 /** Reads every file below a folder (skipping `.git`), paths relative with `/`. */
 export async function readSiteFiles(dir: string): Promise<SiteFile[]> {
-  const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
+  const entries = await fs.readdir(dir, {
+    recursive: true,
+    withFileTypes: true,
+  });
   const files: SiteFile[] = [];
   for (const entry of entries) {
     if (!entry.isFile()) continue;

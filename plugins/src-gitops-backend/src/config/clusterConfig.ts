@@ -35,7 +35,10 @@ export class ClusterConfigError extends Error {
 
 type KubeconfigFile = {
   'current-context'?: string;
-  contexts?: Array<{ name: string; context: { cluster: string; user: string } }>;
+  contexts?: Array<{
+    name: string;
+    context: { cluster: string; user: string };
+  }>;
   clusters?: Array<{
     name: string;
     cluster: {
@@ -48,31 +51,52 @@ type KubeconfigFile = {
   users?: Array<{ name: string; user: { token?: string } }>;
 };
 
+function kubeconfigCaData(cluster: {
+  'certificate-authority-data'?: string;
+  'certificate-authority'?: string;
+}): string | undefined {
+  if (cluster['certificate-authority-data']) {
+    return Buffer.from(
+      cluster['certificate-authority-data'],
+      'base64',
+    ).toString('utf8');
+  }
+  if (cluster['certificate-authority']) {
+    return readFileSync(cluster['certificate-authority'], 'utf8');
+  }
+  return undefined;
+}
+
 function fromKubeconfig(key: string, path: string, contextName?: string) {
   let file: KubeconfigFile;
   try {
     file = parse(readFileSync(path, 'utf8')) as KubeconfigFile;
   } catch (error) {
-    throw new ClusterConfigError(`${key}.path`, `cannot read kubeconfig '${path}': ${(error as Error).message}`);
+    throw new ClusterConfigError(
+      `${key}.path`,
+      `cannot read kubeconfig '${path}': ${(error as Error).message}`,
+    );
   }
   const name = contextName ?? file['current-context'];
   const context = file.contexts?.find(c => c.name === name)?.context;
   if (!context) {
-    throw new ClusterConfigError(`${key}.context`, `kubeconfig '${path}' has no context '${name ?? ''}'`);
+    throw new ClusterConfigError(
+      `${key}.context`,
+      `kubeconfig '${path}' has no context '${name ?? ''}'`,
+    );
   }
   const cluster = file.clusters?.find(c => c.name === context.cluster)?.cluster;
   const user = file.users?.find(u => u.name === context.user)?.user;
   if (!cluster?.server) {
-    throw new ClusterConfigError(`${key}.context`, `kubeconfig cluster '${context.cluster}' has no server`);
+    throw new ClusterConfigError(
+      `${key}.context`,
+      `kubeconfig cluster '${context.cluster}' has no server`,
+    );
   }
   return {
     url: cluster.server,
     token: user?.token,
-    caData: cluster['certificate-authority-data']
-      ? Buffer.from(cluster['certificate-authority-data'], 'base64').toString('utf8')
-      : cluster['certificate-authority']
-      ? readFileSync(cluster['certificate-authority'], 'utf8')
-      : undefined,
+    caData: kubeconfigCaData(cluster),
     skipTLSVerify: cluster['insecure-skip-tls-verify'] ?? false,
   };
 }
@@ -88,20 +112,33 @@ export function readClusterConfigs(config: Config): ClusterConfig[] {
     const key = `srcGitops.clusters[${index}]`;
     const name = entry.getString('name');
     if (!DNS1123.test(name)) {
-      throw new ClusterConfigError(`${key}.name`, `must be lower-case letters, digits and '-' (DNS-1123), got '${name}'`);
+      throw new ClusterConfigError(
+        `${key}.name`,
+        `must be lower-case letters, digits and '-' (DNS-1123), got '${name}'`,
+      );
     }
     if (names.has(name)) {
-      throw new ClusterConfigError(`${key}.name`, `cluster '${name}' is configured twice`);
+      throw new ClusterConfigError(
+        `${key}.name`,
+        `cluster '${name}' is configured twice`,
+      );
     }
     names.add(name);
     const site = entry.getString('site');
     const kubeconfig = entry.getOptionalConfig('auth.kubeconfig');
     const fromFile = kubeconfig
-      ? fromKubeconfig(`${key}.auth.kubeconfig`, kubeconfig.getString('path'), kubeconfig.getOptionalString('context'))
+      ? fromKubeconfig(
+          `${key}.auth.kubeconfig`,
+          kubeconfig.getString('path'),
+          kubeconfig.getOptionalString('context'),
+        )
       : undefined;
     const url = entry.getOptionalString('url') ?? fromFile?.url;
     if (!url) {
-      throw new ClusterConfigError(`${key}.url`, 'is required unless auth.kubeconfig is set');
+      throw new ClusterConfigError(
+        `${key}.url`,
+        'is required unless auth.kubeconfig is set',
+      );
     }
     let parsed: URL;
     try {
@@ -110,10 +147,16 @@ export function readClusterConfigs(config: Config): ClusterConfig[] {
       throw new ClusterConfigError(`${key}.url`, `is not a URL: '${url}'`);
     }
     if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-      throw new ClusterConfigError(`${key}.url`, `must be http(s), got '${parsed.protocol}'`);
+      throw new ClusterConfigError(
+        `${key}.url`,
+        `must be http(s), got '${parsed.protocol}'`,
+      );
     }
     if (parsed.username || parsed.password) {
-      throw new ClusterConfigError(`${key}.url`, 'must not contain credentials; use auth.token');
+      throw new ClusterConfigError(
+        `${key}.url`,
+        'must not contain credentials; use auth.token',
+      );
     }
     const caFile = entry.getOptionalString('caFile');
     let caData = entry.getOptionalString('caData') ?? fromFile?.caData;
@@ -121,16 +164,25 @@ export function readClusterConfigs(config: Config): ClusterConfig[] {
       try {
         caData = readFileSync(caFile, 'utf8');
       } catch (error) {
-        throw new ClusterConfigError(`${key}.caFile`, `cannot read '${caFile}': ${(error as Error).message}`);
+        throw new ClusterConfigError(
+          `${key}.caFile`,
+          `cannot read '${caFile}': ${(error as Error).message}`,
+        );
       }
     }
     const timeoutMs = entry.getOptionalNumber('timeoutMs') ?? 10_000;
     if (!(timeoutMs > 0 && timeoutMs <= 120_000)) {
-      throw new ClusterConfigError(`${key}.timeoutMs`, `must be between 1 and 120000, got ${timeoutMs}`);
+      throw new ClusterConfigError(
+        `${key}.timeoutMs`,
+        `must be between 1 and 120000, got ${timeoutMs}`,
+      );
     }
     const argocdUrl = entry.getOptionalString('argocdUrl');
     if (argocdUrl && !/^https?:\/\//.test(argocdUrl)) {
-      throw new ClusterConfigError(`${key}.argocdUrl`, `must be an http(s) URL, got '${argocdUrl}'`);
+      throw new ClusterConfigError(
+        `${key}.argocdUrl`,
+        `must be an http(s) URL, got '${argocdUrl}'`,
+      );
     }
     return {
       name,
@@ -139,7 +191,10 @@ export function readClusterConfigs(config: Config): ClusterConfig[] {
       credentials: {
         token: entry.getOptionalString('auth.token') ?? fromFile?.token,
         caData,
-        skipTLSVerify: entry.getOptionalBoolean('skipTLSVerify') ?? fromFile?.skipTLSVerify ?? false,
+        skipTLSVerify:
+          entry.getOptionalBoolean('skipTLSVerify') ??
+          fromFile?.skipTLSVerify ??
+          false,
       },
       argocdNamespaces: entry.getOptionalStringArray('argocdNamespaces'),
       flux: entry.getOptionalBoolean('flux'),

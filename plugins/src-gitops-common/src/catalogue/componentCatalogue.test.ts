@@ -18,15 +18,17 @@ describe('component catalogue', () => {
 
   it('pins every chart to a semantic version from an https repository', () => {
     const version = semver('pinned version');
-    for (const entry of [
-      ...Object.values(COMPONENT_CATALOGUE),
-      ...Object.values(GITOPS_ENGINE_CATALOGUE),
-    ]) {
-      if (entry.chart) {
-        expect(version.safeParse(entry.chart.version).success).toBe(true);
-        expect(entry.chart.repoUrl).toMatch(/^https:\/\//);
-      }
+    const charts = [
+      ...Object.values(COMPONENT_CATALOGUE).map(e => e.chart),
+      GITOPS_ENGINE_CATALOGUE.argocd.chart!,
+    ];
+    for (const chart of charts) {
+      expect(version.safeParse(chart.version).success).toBe(true);
+      expect(chart.repoUrl).toMatch(/^https:\/\//);
     }
+    expect(
+      version.safeParse(GITOPS_ENGINE_CATALOGUE.flux.version).success,
+    ).toBe(true);
   });
 
   it('names only known components as dependencies and conflicts, symmetrically', () => {
@@ -42,9 +44,13 @@ describe('component catalogue', () => {
 
   it('carries the seed toolset and Traefik as the alternative ingress', () => {
     expect(COMPONENT_CATALOGUE['cert-manager'].defaultValues).toEqual(
-      expect.objectContaining({ crds: expect.objectContaining({ enabled: true }) }),
+      expect.objectContaining({
+        crds: expect.objectContaining({ enabled: true }),
+      }),
     );
     expect(COMPONENT_CATALOGUE['ingress-nginx'].notice).toMatch(/retired/);
-    expect(COMPONENT_CATALOGUE.traefik.conflictsWith).toEqual(['ingress-nginx']);
+    expect(COMPONENT_CATALOGUE.traefik.conflictsWith).toEqual([
+      'ingress-nginx',
+    ]);
   });
 });

@@ -119,7 +119,7 @@ export const COMPONENT_CATALOGUE: Readonly<
     title: 'cert-manager',
     role: 'certificates',
     description:
-      'Issues TLS certificates from Let\'s Encrypt (ACME staging and production ClusterIssuers).',
+      "Issues TLS certificates from Let's Encrypt (ACME staging and production ClusterIssuers).",
     chart: {
       repoUrl: 'https://charts.jetstack.io',
       name: 'cert-manager',
@@ -149,7 +149,7 @@ export const COMPONENT_CATALOGUE: Readonly<
     title: 'external-dns',
     role: 'dns',
     description:
-      'Publishes DNS records for the site\'s Services and Ingresses in the environment\'s base domain.',
+      "Publishes DNS records for the site's Services and Ingresses in the environment's base domain.",
     chart: {
       repoUrl: 'https://kubernetes-sigs.github.io/external-dns/',
       name: 'external-dns',

@@ -50,7 +50,10 @@ export function FleetContent() {
 export function FleetPage() {
   return (
     <Page themeId="tool">
-      <Header title="SRC GitOps fleet" subtitle="Argo CD and Flux state across SRCNet sites" />
+      <Header
+        title="SRC GitOps fleet"
+        subtitle="Argo CD and Flux state across SRCNet sites"
+      />
       <Content>
         <FleetContent />
       </Content>
