@@ -76,6 +76,8 @@ export type GitOpsResource = {
   appliedRevision?: string;
   chart?: { name: string; version?: string; repoUrl?: string };
   source?: { repoUrl?: string; path?: string; targetRevision?: string };
+  /** Flux: the source object this one reads from (GitRepository, HelmRepository, ...). */
+  sourceRef?: { kind: string; name: string; namespace: string };
   destination?: { server?: string; namespace?: string };
   /** Last sync (Argo CD) or reconcile (Flux) time, ISO 8601. */
   lastSyncedAt?: string;
@@ -84,6 +86,8 @@ export type GitOpsResource = {
   history: GitOpsHistoryEntry[];
   /** The component catalogue id, when the object carries our label. */
   component?: string;
+  /** Argo CD UI link to the Application, when the cluster's Argo CD URL is configured. */
+  externalUrl?: string;
 };
 
 /**
