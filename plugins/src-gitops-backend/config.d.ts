@@ -6,6 +6,19 @@ export interface Config {
      * GitOps objects; everyone else only what their groups own.
      */
     operatorGroups?: string[];
+    /** Set by the fleet simulator's config: the UI says plainly that clusters are simulated. */
+    simulated?: boolean;
+    /** How the backend keeps cluster state current. */
+    watch?: {
+      /** Full relist period in seconds (default 300). */
+      resyncSeconds?: number;
+      /** Reconnect a watch silent for this many seconds (default 90). */
+      idleSeconds?: number;
+      /** First retry delay after a failure, in ms (default 1000); doubles up to backoffMaxMs. */
+      backoffInitialMs?: number;
+      /** Longest retry delay, in ms (default 30000). */
+      backoffMaxMs?: number;
+    };
     /** The clusters whose Argo CD and Flux state the backend reads. */
     clusters?: Array<{
       /** Cluster name, as in the `srcnet.skao.int/cluster` annotation (DNS-1123). */

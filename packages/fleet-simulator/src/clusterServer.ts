@@ -3,7 +3,7 @@ import https from 'https';
 import { AddressInfo, Socket } from 'net';
 import { ClusterStore, GoneError, KubeObject, WatchEvent } from './clusterStore';
 import { ClusterFaults, latencyOf } from './faults';
-import { LabelSelectorError, matchesLabels, parseLabelSelector } from './labelSelector';
+import { LabelSelectorError, matchesLabels, parseLabelSelector } from '@srcnet/plugin-src-gitops-common';
 import { apiVersionOf } from './resources';
 import { SimulatorTls } from './tls';
 

@@ -1,5 +1,5 @@
 import { ResourceType, apiVersionOf } from './resources';
-import { matchesLabels, parseLabelSelector } from './labelSelector';
+import { matchesLabels, parseLabelSelector } from '@srcnet/plugin-src-gitops-common';
 import { mergePatch } from './mergePatch';
 
 /** A Kubernetes object as JSON. */

@@ -12,3 +12,4 @@ export * from './site/siteSpec';
 export * from './site/parseSiteSpec';
 export * from './gitopsResource';
 export * from './permissions';
+export * from './labelSelector';

@@ -123,7 +123,10 @@ export class ClusterClient {
     try {
       for (;;) {
         const { value, done } = await reader.read();
-        if (done) return;
+        if (done) {
+          if (buffer.trim()) throw new ClusterError('malformed', 'the watch stream ended in the middle of an event');
+          return;
+        }
         clearTimeout(idleTimer);
         idleTimer = setTimeout(() => idle.abort(), options.idleMs);
         buffer += decoder.decode(value, { stream: true });

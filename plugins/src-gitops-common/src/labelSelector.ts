@@ -1,13 +1,15 @@
-/** Equality-based and existence label selectors, as the API server accepts them. */
-type Requirement =
+/** One requirement of a Kubernetes label selector. */
+export type LabelRequirement =
   | { op: '='; key: string; value: string }
   | { op: '!='; key: string; value: string }
   | { op: 'exists'; key: string }
   | { op: '!exists'; key: string };
 
+/** A label selector that does not parse. */
 export class LabelSelectorError extends Error {}
 
-export function parseLabelSelector(selector: string | null | undefined): Requirement[] {
+/** Parses an equality-based label selector (`a=b,c!=d,e,!f`), as the API server accepts it. */
+export function parseLabelSelector(selector: string | null | undefined): LabelRequirement[] {
   if (!selector) return [];
   return selector
     .split(',')
@@ -24,7 +26,8 @@ export function parseLabelSelector(selector: string | null | undefined): Require
     });
 }
 
-export function matchesLabels(requirements: Requirement[], labels: Record<string, string> = {}): boolean {
+/** Whether labels satisfy every requirement. */
+export function matchesLabels(requirements: LabelRequirement[], labels: Record<string, string> = {}): boolean {
   return requirements.every(r => {
     switch (r.op) {
       case '=':
