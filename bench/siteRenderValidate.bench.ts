@@ -20,15 +20,28 @@ function fullSite(engine: 'argocd' | 'flux') {
     site: `uksrc-bench-${engine}`,
     owner: 'group:default/uksrc-platform',
     environments: [
-      { name: 'preprod', cluster: `bench-${engine}-preprod`, baseDomain: 'preprod.bench.example.org' },
-      { name: 'prod', cluster: `bench-${engine}-prod`, baseDomain: 'bench.example.org' },
+      {
+        name: 'preprod',
+        cluster: `bench-${engine}-preprod`,
+        baseDomain: 'preprod.bench.example.org',
+      },
+      {
+        name: 'prod',
+        cluster: `bench-${engine}-prod`,
+        baseDomain: 'bench.example.org',
+      },
     ],
     acmeEmail: 'ops@bench.example.org',
     engine,
-    repository: { url: 'https://gitlab.com/ska-telescope/src/bench-gitops.git' },
+    repository: {
+      url: 'https://gitlab.com/ska-telescope/src/bench-gitops.git',
+    },
     components: {
       'cert-manager': {},
-      'external-dns': { provider: 'webhook', webhookImage: 'ghcr.io/example/webhook:v1.0.0' },
+      'external-dns': {
+        provider: 'webhook',
+        webhookImage: 'ghcr.io/example/webhook:v1.0.0',
+      },
       traefik: {},
       'external-secrets': {},
       vault: {},
@@ -37,7 +50,9 @@ function fullSite(engine: 'argocd' | 'flux') {
 }
 
 function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+  return sorted[
+    Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
+  ];
 }
 
 async function measure(engine: 'argocd' | 'flux') {
@@ -45,8 +60,11 @@ async function measure(engine: 'argocd' | 'flux') {
   const once = async () => {
     const start = performance.now();
     const site = renderSite(spec);
-    const problems = await validateSiteFiles(site.files, { repositoryUrl: spec.repository.url });
-    if (problems.length > 0) throw new Error(`benchmark site is invalid: ${JSON.stringify(problems)}`);
+    const problems = await validateSiteFiles(site.files, {
+      repositoryUrl: spec.repository.url,
+    });
+    if (problems.length > 0)
+      throw new Error(`benchmark site is invalid: ${JSON.stringify(problems)}`);
     return { ms: performance.now() - start, files: site.files.length };
   };
   const cold = await once();
@@ -63,14 +81,18 @@ async function measure(engine: 'argocd' | 'flux') {
 }
 
 async function main() {
-  console.log(`render + validate a full site, ${iterations} runs per engine after one cold run`);
+  console.log(
+    `render + validate a full site, ${iterations} runs per engine after one cold run`,
+  );
   console.log('engine  files  cold ms  median ms  p95 ms');
   for (const engine of ['argocd', 'flux'] as const) {
     const r = await measure(engine);
     console.log(
-      `${r.engine.padEnd(7)} ${String(r.files).padStart(5)} ${r.coldMs.toFixed(1).padStart(8)} ${r.medianMs
+      `${r.engine.padEnd(7)} ${String(r.files).padStart(5)} ${r.coldMs
         .toFixed(1)
-        .padStart(10)} ${r.p95Ms.toFixed(1).padStart(7)}`,
+        .padStart(8)} ${r.medianMs.toFixed(1).padStart(10)} ${r.p95Ms
+        .toFixed(1)
+        .padStart(7)}`,
     );
   }
 }

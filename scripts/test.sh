@@ -20,6 +20,19 @@ ensure_chromium() {
   return 1
 }
 
+ensure_kubectl() {
+  # The fleet simulator's tests drive it with Debian's real kubectl.
+  if command -v kubectl >/dev/null 2>&1; then return 0; fi
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    src_log "installing Debian's kubectl for the simulator tests (apt-get)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq kubectl >/dev/null
+    command -v kubectl >/dev/null 2>&1 && return 0
+  fi
+  src_log "kubectl is missing: install Debian's package as root (apt-get install -y kubectl)"
+  return 1
+}
+ensure_kubectl || true
+
 passed=0
 failed=0
 failures=()

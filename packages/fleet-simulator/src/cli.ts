@@ -25,9 +25,17 @@ async function main() {
     adminPort: Number(arg('admin-port', '0')),
     faults: JSON.parse(arg('faults', '{}')!),
   });
-  fleet.writeFiles({ kubeconfigPath: arg('kubeconfig'), backendConfigPath: arg('backend-config') });
-  console.log(`fleet simulator: ${fleet.clusters.size} clusters, control API ${fleet.adminUrl}`);
-  for (const c of fleet.clusters.values()) console.log(`  ${c.spec.name.padEnd(28)} ${c.spec.engine.padEnd(7)} ${c.server.url}`);
+  fleet.writeFiles({
+    kubeconfigPath: arg('kubeconfig'),
+    backendConfigPath: arg('backend-config'),
+  });
+  console.log(
+    `fleet simulator: ${fleet.clusters.size} clusters, control API ${fleet.adminUrl}`,
+  );
+  for (const c of fleet.clusters.values())
+    console.log(
+      `  ${c.spec.name.padEnd(28)} ${c.spec.engine.padEnd(7)} ${c.server.url}`,
+    );
   const stop = () => fleet.stop().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

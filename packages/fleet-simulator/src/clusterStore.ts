@@ -1,5 +1,8 @@
 import { ResourceType, apiVersionOf } from './resources';
-import { matchesLabels, parseLabelSelector } from '@srcnet/plugin-src-gitops-common';
+import {
+  matchesLabels,
+  parseLabelSelector,
+} from '@srcnet/plugin-src-gitops-common';
 import { mergePatch } from './mergePatch';
 
 /** A Kubernetes object as JSON. */
@@ -23,7 +26,12 @@ export type KubeObject = {
 };
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
-export type WatchEvent = { type: WatchEventType; object: KubeObject; resourceVersion: number; plural: string };
+export type WatchEvent = {
+  type: WatchEventType;
+  object: KubeObject;
+  resourceVersion: number;
+  plural: string;
+};
 
 /** How many changes a cluster remembers for watches; older resourceVersions get 410 Gone. */
 const EVENT_WINDOW = 2000;
@@ -62,7 +70,8 @@ export class ClusterStore {
   put(plural: string, object: KubeObject): KubeObject {
     const map = this.objects.get(plural);
     const type = this.type(plural);
-    if (!map || !type) throw new Error(`cluster ${this.name} does not serve ${plural}`);
+    if (!map || !type)
+      throw new Error(`cluster ${this.name} does not serve ${plural}`);
     const key = `${object.metadata.namespace ?? ''}/${object.metadata.name}`;
     const existing = map.get(key);
     this.rv += 1;
@@ -73,13 +82,22 @@ export class ClusterStore {
       metadata: {
         ...object.metadata,
         uid: existing?.metadata.uid ?? `${this.name}-${(this.uidCounter += 1)}`,
-        creationTimestamp: existing?.metadata.creationTimestamp ?? object.metadata.creationTimestamp ?? new Date().toISOString(),
-        generation: object.metadata.generation ?? existing?.metadata.generation ?? 1,
+        creationTimestamp:
+          existing?.metadata.creationTimestamp ??
+          object.metadata.creationTimestamp ??
+          new Date().toISOString(),
+        generation:
+          object.metadata.generation ?? existing?.metadata.generation ?? 1,
         resourceVersion: String(this.rv),
       },
     };
     map.set(key, stored);
-    this.emit({ type: existing ? 'MODIFIED' : 'ADDED', object: stored, resourceVersion: this.rv, plural });
+    this.emit({
+      type: existing ? 'MODIFIED' : 'ADDED',
+      object: stored,
+      resourceVersion: this.rv,
+      plural,
+    });
     return stored;
   }
 
@@ -88,11 +106,17 @@ export class ClusterStore {
   }
 
   /** Applies a JSON merge patch; a change to `spec` bumps `metadata.generation`. */
-  patch(plural: string, namespace: string, name: string, patch: unknown): KubeObject | undefined {
+  patch(
+    plural: string,
+    namespace: string,
+    name: string,
+    patch: unknown,
+  ): KubeObject | undefined {
     const existing = this.get(plural, namespace, name);
     if (!existing) return undefined;
     const merged = mergePatch(existing, patch) as KubeObject;
-    const specChanged = JSON.stringify(merged.spec) !== JSON.stringify(existing.spec);
+    const specChanged =
+      JSON.stringify(merged.spec) !== JSON.stringify(existing.spec);
     merged.metadata = {
       ...merged.metadata,
       name: existing.metadata.name,
@@ -103,33 +127,52 @@ export class ClusterStore {
   }
 
   /** Updates an object in place (the reconciler's writes). */
-  update(plural: string, object: KubeObject, change: (o: KubeObject) => void): KubeObject {
+  update(
+    plural: string,
+    object: KubeObject,
+    change: (o: KubeObject) => void,
+  ): KubeObject {
     const copy = structuredClone(object);
     change(copy);
     return this.put(plural, copy);
   }
 
-  list(plural: string, options: { namespace?: string; labelSelector?: string | null } = {}): KubeObject[] {
+  list(
+    plural: string,
+    options: { namespace?: string; labelSelector?: string | null } = {},
+  ): KubeObject[] {
     const requirements = parseLabelSelector(options.labelSelector);
     const items = [...(this.objects.get(plural)?.values() ?? [])];
     return items
-      .filter(o => options.namespace === undefined || o.metadata.namespace === options.namespace)
+      .filter(
+        o =>
+          options.namespace === undefined ||
+          o.metadata.namespace === options.namespace,
+      )
       .filter(o => matchesLabels(requirements, o.metadata.labels))
       .sort((a, b) =>
-        `${a.metadata.namespace}/${a.metadata.name}`.localeCompare(`${b.metadata.namespace}/${b.metadata.name}`),
+        `${a.metadata.namespace}/${a.metadata.name}`.localeCompare(
+          `${b.metadata.namespace}/${b.metadata.name}`,
+        ),
       );
   }
 
   all(): Array<{ plural: string; object: KubeObject }> {
-    return [...this.objects.entries()].flatMap(([plural, map]) => [...map.values()].map(object => ({ plural, object })));
+    return [...this.objects.entries()].flatMap(([plural, map]) =>
+      [...map.values()].map(object => ({ plural, object })),
+    );
   }
 
   /** Changes after `resourceVersion` for one resource type; throws GoneError when compacted. */
   eventsSince(plural: string, resourceVersion: number): WatchEvent[] {
     if (resourceVersion < this.oldestResumable) {
-      throw new GoneError(`too old resource version: ${resourceVersion} (${this.oldestResumable})`);
+      throw new GoneError(
+        `too old resource version: ${resourceVersion} (${this.oldestResumable})`,
+      );
     }
-    return this.events.filter(e => e.plural === plural && e.resourceVersion > resourceVersion);
+    return this.events.filter(
+      e => e.plural === plural && e.resourceVersion > resourceVersion,
+    );
   }
 
   subscribe(listener: (event: WatchEvent) => void): () => void {
@@ -145,7 +188,8 @@ export class ClusterStore {
 
   private emit(event: WatchEvent) {
     this.events.push(event);
-    if (this.events.length > EVENT_WINDOW) this.events.splice(0, this.events.length - EVENT_WINDOW);
+    if (this.events.length > EVENT_WINDOW)
+      this.events.splice(0, this.events.length - EVENT_WINDOW);
     for (const listener of this.listeners) listener(event);
   }
 }

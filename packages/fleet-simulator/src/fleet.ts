@@ -12,7 +12,11 @@ import { seededRandom } from './random';
 import { SimulatorTls, createSimulatorTls } from './tls';
 
 /** A running simulated cluster. */
-export type SimCluster = { spec: SimClusterSpec; server: ClusterServer; ticks: Map<string, number> };
+export type SimCluster = {
+  spec: SimClusterSpec;
+  server: ClusterServer;
+  ticks: Map<string, number>;
+};
 
 export type FleetOptions = {
   clusters: SimClusterSpec[];
@@ -43,15 +47,20 @@ export class Fleet {
       const store = seedCluster(spec);
       const server = new ClusterServer(
         store,
-        { readWrite: `rw-${spec.name}-${randomBytes(12).toString('hex')}`, readOnly: `ro-${spec.name}-${randomBytes(12).toString('hex')}` },
+        {
+          readWrite: `rw-${spec.name}-${randomBytes(12).toString('hex')}`,
+          readOnly: `ro-${spec.name}-${randomBytes(12).toString('hex')}`,
+        },
         seededRandom(`${spec.name}-faults`),
         fleet.tls,
       );
       await server.start();
       fleet.clusters.set(spec.name, { spec, server, ticks: new Map() });
     }
-    for (const [name, faults] of Object.entries(options.faults ?? {})) await fleet.setFaults(name, faults);
-    if (options.tickMs) fleet.timer = setInterval(() => fleet.tick(), options.tickMs);
+    for (const [name, faults] of Object.entries(options.faults ?? {}))
+      await fleet.setFaults(name, faults);
+    if (options.tickMs)
+      fleet.timer = setInterval(() => fleet.tick(), options.tickMs);
     await fleet.startAdmin(options.adminPort ?? 0);
     return fleet;
   }
@@ -60,7 +69,8 @@ export class Fleet {
   tick(): number {
     let changes = 0;
     for (const cluster of this.clusters.values()) {
-      if (!cluster.server.faults.down) changes += reconcile(cluster.server.store, cluster.ticks);
+      if (!cluster.server.faults.down)
+        changes += reconcile(cluster.server.store, cluster.ticks);
     }
     return changes;
   }
@@ -78,7 +88,9 @@ export class Fleet {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await Promise.all([...this.clusters.values()].map(c => c.server.stop()));
-    await new Promise<void>(resolve => (this.admin ? this.admin.close(() => resolve()) : resolve()));
+    await new Promise<void>(resolve =>
+      this.admin ? this.admin.close(() => resolve()) : resolve(),
+    );
   }
 
   /** The backend configuration (`srcGitops.clusters`) pointing at this fleet. */
@@ -91,9 +103,18 @@ export class Fleet {
           site: spec.site,
           url: server.url,
           caData: this.tls.caPem,
-          auth: { token: options.readOnly?.includes(spec.name) ? server.tokens.readOnly : server.tokens.readWrite },
+          auth: {
+            token: options.readOnly?.includes(spec.name)
+              ? server.tokens.readOnly
+              : server.tokens.readWrite,
+          },
           flux: spec.engine === 'flux',
-          ...(spec.engine === 'argocd' ? { argocdNamespaces: ['argocd'], argocdUrl: `https://argocd.${spec.environment}.${spec.site}.example.org` } : {}),
+          ...(spec.engine === 'argocd'
+            ? {
+                argocdNamespaces: ['argocd'],
+                argocdUrl: `https://argocd.${spec.environment}.${spec.site}.example.org`,
+              }
+            : {}),
           timeoutMs: 5000,
         })),
       },
@@ -109,10 +130,21 @@ export class Fleet {
       'current-context': clusters[0]?.spec.name,
       clusters: clusters.map(c => ({
         name: c.spec.name,
-        cluster: { server: c.server.url, 'certificate-authority-data': Buffer.from(this.tls.caPem).toString('base64') },
+        cluster: {
+          server: c.server.url,
+          'certificate-authority-data': Buffer.from(this.tls.caPem).toString(
+            'base64',
+          ),
+        },
       })),
-      users: clusters.map(c => ({ name: `${c.spec.name}-admin`, user: { token: c.server.tokens.readWrite } })),
-      contexts: clusters.map(c => ({ name: c.spec.name, context: { cluster: c.spec.name, user: `${c.spec.name}-admin` } })),
+      users: clusters.map(c => ({
+        name: `${c.spec.name}-admin`,
+        user: { token: c.server.tokens.readWrite },
+      })),
+      contexts: clusters.map(c => ({
+        name: c.spec.name,
+        context: { cluster: c.spec.name, user: `${c.spec.name}-admin` },
+      })),
     };
   }
 
@@ -123,42 +155,83 @@ export class Fleet {
     ] as const) {
       if (!file) continue;
       fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, `# Written by the SRC fleet simulator; holds test tokens.\n${stringify(content)}`, { mode: 0o600 });
+      fs.writeFileSync(
+        file,
+        `# Written by the SRC fleet simulator; holds test tokens.\n${stringify(
+          content,
+        )}`,
+        { mode: 0o600 },
+      );
     }
   }
 
   private async startAdmin(port: number) {
     this.admin = http.createServer(async (req, res) => {
-      const json = (code: number, body: unknown) => {
-        res.writeHead(code, { 'Content-Type': 'application/json' });
-        res.end(JSON.stringify(body));
-      };
+      let answer: [number, unknown];
       try {
-        const parts = (req.url ?? '/').split('?')[0].split('/').filter(Boolean);
-        if (req.method === 'GET' && parts.length === 1 && parts[0] === 'clusters') {
-          json(200, [...this.clusters.values()].map(c => ({ name: c.spec.name, site: c.spec.site, engine: c.spec.engine, url: c.server.url, faults: c.server.faults, calls: c.server.calls, objects: c.server.store.all().length })));
-          return;
-        }
-        if (req.method === 'POST' && parts[0] === 'clusters' && parts.length === 3) {
-          const name = decodeURIComponent(parts[1]);
-          if (!this.clusters.has(name)) return json(404, { error: `no cluster ${name}` });
-          const chunks: Buffer[] = [];
-          for await (const c of req) chunks.push(c as Buffer);
-          const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
-          if (parts[2] === 'faults') await this.setFaults(name, body);
-          else if (parts[2] === 'drop-watches') this.cluster(name).server.dropWatches();
-          else if (parts[2] === 'compact') this.cluster(name).server.store.compact();
-          else return json(404, { error: `unknown action ${parts[2]}` });
-          json(200, { ok: true });
-          return;
-        }
-        if (req.method === 'POST' && parts[0] === 'tick') return json(200, { changes: this.tick() });
-        json(404, { error: 'not found' });
+        answer = await this.adminRoute(req);
       } catch (error) {
-        json(500, { error: String(error) });
+        answer = [500, { error: String(error) }];
       }
+      res.writeHead(answer[0], { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify(answer[1]));
     });
-    await new Promise<void>(resolve => this.admin!.listen(port, '127.0.0.1', () => resolve()));
-    this.adminUrl = `http://127.0.0.1:${(this.admin.address() as AddressInfo).port}`;
+    await new Promise<void>(resolve =>
+      this.admin!.listen(port, '127.0.0.1', () => resolve()),
+    );
+    this.adminUrl = `http://127.0.0.1:${
+      (this.admin.address() as AddressInfo).port
+    }`;
+  }
+
+  private async adminRoute(
+    req: http.IncomingMessage,
+  ): Promise<[number, unknown]> {
+    const parts = (req.url ?? '/').split('?')[0].split('/').filter(Boolean);
+    if (req.method === 'GET' && parts.length === 1 && parts[0] === 'clusters') {
+      return [
+        200,
+        [...this.clusters.values()].map(c => ({
+          name: c.spec.name,
+          site: c.spec.site,
+          engine: c.spec.engine,
+          url: c.server.url,
+          faults: c.server.faults,
+          calls: c.server.calls,
+          objects: c.server.store.all().length,
+        })),
+      ];
+    }
+    if (req.method === 'POST' && parts[0] === 'tick') {
+      return [200, { changes: this.tick() }];
+    }
+    if (
+      req.method !== 'POST' ||
+      parts[0] !== 'clusters' ||
+      parts.length !== 3
+    ) {
+      return [404, { error: 'not found' }];
+    }
+    const name = decodeURIComponent(parts[1]);
+    if (!this.clusters.has(name)) return [404, { error: `no cluster ${name}` }];
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const body = chunks.length
+      ? JSON.parse(Buffer.concat(chunks).toString('utf8'))
+      : {};
+    switch (parts[2]) {
+      case 'faults':
+        await this.setFaults(name, body);
+        break;
+      case 'drop-watches':
+        this.cluster(name).server.dropWatches();
+        break;
+      case 'compact':
+        this.cluster(name).server.store.compact();
+        break;
+      default:
+        return [404, { error: `unknown action ${parts[2]}` }];
+    }
+    return [200, { ok: true }];
   }
 }

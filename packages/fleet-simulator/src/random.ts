@@ -17,6 +17,9 @@ export function seededRandom(seed: string): () => number {
 /** A git commit SHA-like hex string from a seed. */
 export function fakeSha(random: () => number): string {
   let sha = '';
-  while (sha.length < 40) sha += Math.floor(random() * 0xffffffff).toString(16).padStart(8, '0');
+  while (sha.length < 40)
+    sha += Math.floor(random() * 0xffffffff)
+      .toString(16)
+      .padStart(8, '0');
   return sha.slice(0, 40);
 }

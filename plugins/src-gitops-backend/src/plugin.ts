@@ -28,7 +28,17 @@ export const srcGitopsPlugin = createBackendPlugin({
         lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
       },
-      async init({ httpRouter, httpAuth, logger, config, permissions, permissionsRegistry, auditor, lifecycle, catalog }) {
+      async init({
+        httpRouter,
+        httpAuth,
+        logger,
+        config,
+        permissions,
+        permissionsRegistry,
+        auditor,
+        lifecycle,
+        catalog,
+      }) {
         const clusters = readClusterConfigs(config);
         permissionsRegistry.addPermissions(srcGitopsPermissions);
         const fleet = new FleetState(clusters, logger, {
@@ -37,8 +47,20 @@ export const srcGitopsPlugin = createBackendPlugin({
         });
         fleet.start();
         lifecycle.addShutdownHook(() => fleet.stop());
-        logger.info(`Watching ${clusters.length} cluster(s): ${clusters.map(c => c.name).join(', ') || 'none'}`);
-        httpRouter.use(await createRouter({ httpAuth, permissions, auditor, catalog, fleet }));
+        logger.info(
+          `Watching ${clusters.length} cluster(s): ${
+            clusters.map(c => c.name).join(', ') || 'none'
+          }`,
+        );
+        httpRouter.use(
+          await createRouter({
+            httpAuth,
+            permissions,
+            auditor,
+            catalog,
+            fleet,
+          }),
+        );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

@@ -9,7 +9,11 @@ import {
 } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult, BasicPermission, ResourcePermission } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  BasicPermission,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   srcGitopsFleetReadPermission,
@@ -19,7 +23,11 @@ import {
 import { FleetState } from './service/FleetState';
 import { clusterView, fleetView, problemsOf, siteView } from './service/views';
 import { entityMatch } from './service/entityMatcher';
-import { AUDIT_EVENT_IDS, RESOURCE_ACTIONS, actionPatch } from './service/resourceActions';
+import {
+  AUDIT_EVENT_IDS,
+  RESOURCE_ACTIONS,
+  actionPatch,
+} from './service/resourceActions';
 import { objectPath } from './cluster/gitopsKinds';
 import { ClusterError } from './cluster/clusterErrors';
 import { RawObject } from './normalise/common';
@@ -36,7 +44,14 @@ const NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 const resourceParams = z.object({
   cluster: z.string().regex(NAME, 'cluster must be a DNS-1123 name'),
   engine: z.enum(['argocd', 'flux']),
-  kind: z.enum(['Application', 'Kustomization', 'HelmRelease', 'GitRepository', 'HelmRepository', 'OCIRepository']),
+  kind: z.enum([
+    'Application',
+    'Kustomization',
+    'HelmRelease',
+    'GitRepository',
+    'HelmRepository',
+    'OCIRepository',
+  ]),
   namespace: z.string().regex(NAME, 'namespace must be a DNS-1123 name'),
   name: z.string().regex(NAME, 'name must be a DNS-1123 name'),
 });
@@ -45,32 +60,53 @@ const actionBody = z.object({ entityRef: z.string().min(1) }).strict();
 function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const result = schema.safeParse(value);
   if (!result.success) {
-    throw new InputError(`invalid ${what}: ${result.error.issues.map(i => `${i.path.join('.') || what} ${i.message}`).join('; ')}`);
+    throw new InputError(
+      `invalid ${what}: ${result.error.issues
+        .map(i => `${i.path.join('.') || what} ${i.message}`)
+        .join('; ')}`,
+    );
   }
   return result.data;
 }
 
 function parseRef(ref: unknown): string {
-  if (typeof ref !== 'string' || !ref) throw new InputError('entityRef is required');
+  if (typeof ref !== 'string' || !ref)
+    throw new InputError('entityRef is required');
   try {
     return stringifyEntityRef(parseEntityRef(ref));
   } catch (error) {
-    throw new InputError(`malformed entityRef '${ref}': ${(error as Error).message}`);
+    throw new InputError(
+      `malformed entityRef '${ref}': ${(error as Error).message}`,
+    );
   }
 }
 
-export async function createRouter(options: RouterOptions): Promise<express.Router> {
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
   const { httpAuth, permissions, auditor, catalog, fleet } = options;
   const router = Router();
   router.use(express.json());
 
-  async function authorize(credentials: BackstageCredentials, permission: BasicPermission | ResourcePermission, resourceRef?: string) {
+  async function authorize(
+    credentials: BackstageCredentials,
+    permission: BasicPermission | ResourcePermission,
+    resourceRef?: string,
+  ) {
     const [decision] = await permissions.authorize(
-      [resourceRef ? { permission: permission as ResourcePermission, resourceRef } : { permission: permission as BasicPermission }],
+      [
+        resourceRef
+          ? { permission: permission as ResourcePermission, resourceRef }
+          : { permission: permission as BasicPermission },
+      ],
       { credentials },
     );
     if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`not allowed: ${permission.name}${resourceRef ? ` on ${resourceRef}` : ''}`);
+      throw new NotAllowedError(
+        `not allowed: ${permission.name}${
+          resourceRef ? ` on ${resourceRef}` : ''
+        }`,
+      );
     }
   }
 
@@ -85,34 +121,53 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
 
   router.get('/clusters', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     await authorize(credentials, srcGitopsFleetReadPermission);
     res.json({ items: fleet.snapshots().map(s => clusterView(s)) });
   });
 
   router.get('/fleet', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     await authorize(credentials, srcGitopsFleetReadPermission);
     res.json(fleetView(fleet.snapshots()));
   });
 
   router.get('/sites/:site', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const site = parse(z.string().regex(NAME, 'site must be a DNS-1123 name'), req.params.site, 'site');
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const site = parse(
+      z.string().regex(NAME, 'site must be a DNS-1123 name'),
+      req.params.site,
+      'site',
+    );
     await authorize(credentials, srcGitopsFleetReadPermission);
     const view = siteView(site, fleet.snapshots());
-    if (!view) throw new NotFoundError(`no cluster of site '${site}' is configured`);
+    if (!view)
+      throw new NotFoundError(`no cluster of site '${site}' is configured`);
     res.json(view);
   });
 
   router.get('/entity', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     const ref = parseRef(req.query.entityRef);
     const entity = await entityFor(credentials, ref);
     await authorize(credentials, srcGitopsResourceReadPermission, ref);
     const match = entityMatch(entity);
     if (!match) {
-      res.json({ entityRef: ref, items: [], clusters: [], problems: [], matched: false });
+      res.json({
+        entityRef: ref,
+        items: [],
+        clusters: [],
+        problems: [],
+        matched: false,
+      });
       return;
     }
     const snapshots = fleet.snapshots().filter(match.clusters);
@@ -122,71 +177,133 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
       matched: true,
       items,
       // Every cluster looked at stays in the answer, found something or not.
-      clusters: snapshots.map(s => clusterView(s, s.resources.filter(match.resources))),
+      clusters: snapshots.map(s =>
+        clusterView(s, s.resources.filter(match.resources)),
+      ),
       problems: problemsOf(snapshots),
       simulated: snapshots.some(s => s.simulated),
     });
   });
 
-  router.get('/resources/:cluster/:engine/:kind/:namespace/:name', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const p = parse(resourceParams, req.params, 'resource');
-    await authorize(credentials, srcGitopsFleetReadPermission);
-    const snapshot = fleet.watcher(p.cluster)?.snapshot();
-    if (!snapshot) throw new NotFoundError(`no cluster '${p.cluster}' is configured`);
-    const resource = snapshot.resources.find(r => r.engine === p.engine && r.kind === p.kind && r.namespace === p.namespace && r.name === p.name);
-    if (!resource) throw new NotFoundError(`no ${p.kind} ${p.namespace}/${p.name} in cluster '${p.cluster}'`);
-    res.json({ resource, cluster: clusterView(snapshot) });
-  });
+  router.get(
+    '/resources/:cluster/:engine/:kind/:namespace/:name',
+    async (req, res) => {
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      const p = parse(resourceParams, req.params, 'resource');
+      await authorize(credentials, srcGitopsFleetReadPermission);
+      const snapshot = fleet.watcher(p.cluster)?.snapshot();
+      if (!snapshot)
+        throw new NotFoundError(`no cluster '${p.cluster}' is configured`);
+      const resource = snapshot.resources.find(
+        r =>
+          r.engine === p.engine &&
+          r.kind === p.kind &&
+          r.namespace === p.namespace &&
+          r.name === p.name,
+      );
+      if (!resource)
+        throw new NotFoundError(
+          `no ${p.kind} ${p.namespace}/${p.name} in cluster '${p.cluster}'`,
+        );
+      res.json({ resource, cluster: clusterView(snapshot) });
+    },
+  );
 
-  router.post('/resources/:cluster/:engine/:kind/:namespace/:name/actions/:action', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const p = parse(resourceParams, req.params, 'resource');
-    const action = parse(z.enum(RESOURCE_ACTIONS), req.params.action, 'action');
-    const { entityRef } = parse(actionBody, req.body ?? {}, 'request body');
-    const ref = parseRef(entityRef);
-    const event = await auditor.createEvent({
-      eventId: AUDIT_EVENT_IDS[action],
-      severityLevel: 'medium',
-      request: req,
-      meta: { cluster: p.cluster, engine: p.engine, kind: p.kind, namespace: p.namespace, name: p.name, entityRef: ref },
-    });
-    try {
-      await authorize(credentials, srcGitopsResourceOperatePermission, ref);
-      const entity = await entityFor(credentials, ref);
-      const watcher = fleet.watcher(p.cluster);
-      if (!watcher) throw new NotFoundError(`no cluster '${p.cluster}' is configured`);
-      const resource = watcher.snapshot().resources.find(r => r.engine === p.engine && r.kind === p.kind && r.namespace === p.namespace && r.name === p.name);
-      if (!resource) throw new NotFoundError(`no ${p.kind} ${p.namespace}/${p.name} in cluster '${p.cluster}'`);
-      // The permission was granted on the entity; the object must be one of the entity's own.
-      const match = entityMatch(entity);
-      if (!match || !match.clusters(watcher.snapshot()) || !match.resources(resource)) {
-        throw new NotAllowedError(`${p.kind} ${p.namespace}/${p.name} does not belong to ${ref}`);
-      }
-      const kind = watcher.kindOf(p.engine, p.kind);
-      if (!kind) throw new NotFoundError(`cluster '${p.cluster}' does not serve ${p.kind}`);
-      const user = credentials.principal.type === 'user' ? credentials.principal.userEntityRef : 'unknown';
-      const patch = actionPatch(action, resource, { user, now: new Date() });
-      let updated: RawObject;
+  router.post(
+    '/resources/:cluster/:engine/:kind/:namespace/:name/actions/:action',
+    async (req, res) => {
+      const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+      const p = parse(resourceParams, req.params, 'resource');
+      const action = parse(
+        z.enum(RESOURCE_ACTIONS),
+        req.params.action,
+        'action',
+      );
+      const { entityRef } = parse(actionBody, req.body ?? {}, 'request body');
+      const ref = parseRef(entityRef);
+      const event = await auditor.createEvent({
+        eventId: AUDIT_EVENT_IDS[action],
+        severityLevel: 'medium',
+        request: req,
+        meta: {
+          cluster: p.cluster,
+          engine: p.engine,
+          kind: p.kind,
+          namespace: p.namespace,
+          name: p.name,
+          entityRef: ref,
+        },
+      });
       try {
-        updated = await watcher.client.mergePatch<RawObject>(objectPath(kind, p.namespace, p.name), patch);
+        await authorize(credentials, srcGitopsResourceOperatePermission, ref);
+        const entity = await entityFor(credentials, ref);
+        const watcher = fleet.watcher(p.cluster);
+        if (!watcher)
+          throw new NotFoundError(`no cluster '${p.cluster}' is configured`);
+        const resource = watcher
+          .snapshot()
+          .resources.find(
+            r =>
+              r.engine === p.engine &&
+              r.kind === p.kind &&
+              r.namespace === p.namespace &&
+              r.name === p.name,
+          );
+        if (!resource)
+          throw new NotFoundError(
+            `no ${p.kind} ${p.namespace}/${p.name} in cluster '${p.cluster}'`,
+          );
+        // The permission was granted on the entity; the object must be one of the entity's own.
+        const match = entityMatch(entity);
+        if (
+          !match ||
+          !match.clusters(watcher.snapshot()) ||
+          !match.resources(resource)
+        ) {
+          throw new NotAllowedError(
+            `${p.kind} ${p.namespace}/${p.name} does not belong to ${ref}`,
+          );
+        }
+        const kind = watcher.kindOf(p.engine, p.kind);
+        if (!kind)
+          throw new NotFoundError(
+            `cluster '${p.cluster}' does not serve ${p.kind}`,
+          );
+        const user =
+          credentials.principal.type === 'user'
+            ? credentials.principal.userEntityRef
+            : 'unknown';
+        const patch = actionPatch(action, resource, { user, now: new Date() });
+        let updated: RawObject;
+        try {
+          updated = await watcher.client.mergePatch<RawObject>(
+            objectPath(kind, p.namespace, p.name),
+            patch,
+          );
+        } catch (error) {
+          if (error instanceof ClusterError && error.kind === 'forbidden') {
+            throw new NotAllowedError(
+              `the cluster refused the ${action}: the backend's service account may not patch ${kind.plural}`,
+            );
+          }
+          if (error instanceof ClusterError && error.kind === 'not-found') {
+            throw new NotFoundError(
+              `${p.kind} ${p.namespace}/${p.name} no longer exists in cluster '${p.cluster}'`,
+            );
+          }
+          throw error;
+        }
+        const after = watcher.applyObject(kind, updated);
+        await event.success();
+        res.status(202).json({ action, accepted: true, resource: after });
       } catch (error) {
-        if (error instanceof ClusterError && error.kind === 'forbidden') {
-          throw new NotAllowedError(`the cluster refused the ${action}: the backend's service account may not patch ${kind.plural}`);
-        }
-        if (error instanceof ClusterError && error.kind === 'not-found') {
-          throw new NotFoundError(`${p.kind} ${p.namespace}/${p.name} no longer exists in cluster '${p.cluster}'`);
-        }
+        await event.fail({ error: error as Error });
         throw error;
       }
-      const after = watcher.applyObject(kind, updated);
-      await event.success();
-      res.status(202).json({ action, accepted: true, resource: after });
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
-  });
+    },
+  );
 
   return router;
 }

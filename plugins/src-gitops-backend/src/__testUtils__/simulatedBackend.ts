@@ -1,4 +1,8 @@
-import { coreServices, createServiceFactory, LoggerService } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createServiceFactory,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Entity } from '@backstage/catalog-model';
@@ -12,14 +16,40 @@ export class LogCapture {
 
   logger(meta: Record<string, unknown> = {}): LoggerService {
     const write = (level: string) => (message: string, extra?: unknown) => {
-      this.lines.push(`${level} ${message} ${JSON.stringify(meta)} ${extra instanceof Error ? `${extra.message} ${extra.stack}` : JSON.stringify(extra ?? {})}`);
+      this.lines.push(
+        `${level} ${message} ${JSON.stringify(meta)} ${
+          extra instanceof Error
+            ? `${extra.message} ${extra.stack}`
+            : JSON.stringify(extra ?? {})
+        }`,
+      );
     };
-    return { error: write('error'), warn: write('warn'), info: write('info'), debug: write('debug'), child: m => this.logger({ ...meta, ...m }) };
+    return {
+      error: write('error'),
+      warn: write('warn'),
+      info: write('info'),
+      debug: write('debug'),
+      child: m => this.logger({ ...meta, ...m }),
+    };
   }
 }
 
-export function cluster(name: string, engine: 'argocd' | 'flux', overrides: Partial<SimClusterSpec> = {}): SimClusterSpec {
-  return { name, site: `${name}-site`, node: 'UKSRC', engine, environment: 'prod', apiGeneration: 'ga', objects: 12, scenario: 'healthy', ...overrides };
+export function cluster(
+  name: string,
+  engine: 'argocd' | 'flux',
+  overrides: Partial<SimClusterSpec> = {},
+): SimClusterSpec {
+  return {
+    name,
+    site: `${name}-site`,
+    node: 'UKSRC',
+    engine,
+    environment: 'prod',
+    apiGeneration: 'ga',
+    objects: 12,
+    scenario: 'healthy',
+    ...overrides,
+  };
 }
 
 /** A backend with only the src-gitops plugin, pointed at a simulated fleet. */
@@ -38,19 +68,36 @@ export async function startSimulatedBackend(options: {
         data: {
           srcGitops: {
             ...config.srcGitops,
-            clusters: config.srcGitops.clusters.map(c => ({ ...c, timeoutMs: 1500 })),
-            watch: { resyncSeconds: 60, idleSeconds: 20, backoffInitialMs: 100, backoffMaxMs: 500 },
+            clusters: config.srcGitops.clusters.map(c => ({
+              ...c,
+              timeoutMs: 1500,
+            })),
+            watch: {
+              resyncSeconds: 60,
+              idleSeconds: 20,
+              backoffInitialMs: 100,
+              backoffMaxMs: 500,
+            },
           },
         },
       }),
       catalogServiceMock.factory({ entities: options.entities ?? [] }),
-      createServiceFactory({ service: coreServices.logger, deps: {}, factory: () => logs.logger() }),
+      createServiceFactory({
+        service: coreServices.logger,
+        deps: {},
+        factory: () => logs.logger(),
+      }),
       options.denyOperate
         ? mockServices.permissions.mock({
             authorize: async requests =>
               requests.map(r => ({
-                result: r.permission.name === 'src-gitops.resource.operate' ? AuthorizeResult.DENY : AuthorizeResult.ALLOW,
-              })) as Array<{ result: AuthorizeResult.ALLOW | AuthorizeResult.DENY }>,
+                result:
+                  r.permission.name === 'src-gitops.resource.operate'
+                    ? AuthorizeResult.DENY
+                    : AuthorizeResult.ALLOW,
+              })) as Array<{
+                result: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+              }>,
           }).factory
         : mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
     ],
@@ -59,7 +106,10 @@ export async function startSimulatedBackend(options: {
 }
 
 /** Polls until `check` returns a value (the fleet changes asynchronously). */
-export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined>,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -69,7 +119,12 @@ export async function eventually<T>(check: () => Promise<T | undefined>, timeout
     } catch (error) {
       last = error;
     }
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `condition not met within ${timeoutMs} ms${
+          last ? `: ${String(last)}` : ''
+        }`,
+      );
     await new Promise(r => setTimeout(r, 100));
   }
 }

@@ -3,10 +3,16 @@ import { ClusterConfig } from '../config/clusterConfig';
 import { ClusterError, transportError } from './clusterErrors';
 
 /** A Kubernetes list answer. */
-export type KubeList<T> = { items: T[]; metadata: { resourceVersion?: string; continue?: string } };
+export type KubeList<T> = {
+  items: T[];
+  metadata: { resourceVersion?: string; continue?: string };
+};
 
 /** One event of a watch stream. */
-export type WatchEvent<T> = { type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR'; object: T };
+export type WatchEvent<T> = {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
+  object: T;
+};
 
 /** Page size of list calls: big lists arrive in pages, as the API server prefers. */
 const PAGE_SIZE = 250;
@@ -31,7 +37,10 @@ export class ClusterClient {
   ) {
     this.fetchImpl = options.fetch ?? fetch;
     // TLS settings are per cluster; the process-wide defaults stay untouched.
-    if (cluster.url.startsWith('https:') && (cluster.credentials.caData || cluster.credentials.skipTLSVerify)) {
+    if (
+      cluster.url.startsWith('https:') &&
+      (cluster.credentials.caData || cluster.credentials.skipTLSVerify)
+    ) {
       this.dispatcher = new Agent({
         connect: {
           ca: cluster.credentials.caData,
@@ -46,12 +55,27 @@ export class ClusterClient {
   }
 
   /** A request with auth, timeout (until the answer's headers, or `signal`) and TLS settings. */
-  async request(path: string, init: { method?: string; body?: string; contentType?: string; signal?: AbortSignal; timeoutMs?: number } = {}): Promise<Response> {
-    if (!path.startsWith('/')) throw new Error(`cluster paths are absolute, got ${path}`);
+  async request(
+    path: string,
+    init: {
+      method?: string;
+      body?: string;
+      contentType?: string;
+      signal?: AbortSignal;
+      timeoutMs?: number;
+    } = {},
+  ): Promise<Response> {
+    if (!path.startsWith('/'))
+      throw new Error(`cluster paths are absolute, got ${path}`);
     const timeoutMs = init.timeoutMs ?? this.cluster.timeoutMs;
     const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(new DOMException('timeout', 'TimeoutError')), timeoutMs);
-    const signal = init.signal ? AbortSignal.any([init.signal, timeout.signal]) : timeout.signal;
+    const timer = setTimeout(
+      () => timeout.abort(new DOMException('timeout', 'TimeoutError')),
+      timeoutMs,
+    );
+    const signal = init.signal
+      ? AbortSignal.any([init.signal, timeout.signal])
+      : timeout.signal;
     this.calls += 1;
     let response: Response;
     try {
@@ -59,7 +83,9 @@ export class ClusterClient {
         method: init.method ?? 'GET',
         headers: {
           Accept: 'application/json',
-          ...(this.cluster.credentials.token ? { Authorization: `Bearer ${this.cluster.credentials.token}` } : {}),
+          ...(this.cluster.credentials.token
+            ? { Authorization: `Bearer ${this.cluster.credentials.token}` }
+            : {}),
           ...(init.contentType ? { 'Content-Type': init.contentType } : {}),
         },
         body: init.body,
@@ -68,7 +94,10 @@ export class ClusterClient {
         ...(this.dispatcher ? ({ dispatcher: this.dispatcher } as object) : {}),
       });
     } catch (error) {
-      throw transportError(timeout.signal.aborted ? timeout.signal.reason : error, timeoutMs);
+      throw transportError(
+        timeout.signal.aborted ? timeout.signal.reason : error,
+        timeoutMs,
+      );
     } finally {
       clearTimeout(timer);
     }
@@ -82,15 +111,22 @@ export class ClusterClient {
   }
 
   /** Every item of a list, page by page (`limit` and `continue`). */
-  async listAll<T>(path: string, options: { labelSelector?: string; signal?: AbortSignal } = {}): Promise<{ items: T[]; resourceVersion: string }> {
+  async listAll<T>(
+    path: string,
+    options: { labelSelector?: string; signal?: AbortSignal } = {},
+  ): Promise<{ items: T[]; resourceVersion: string }> {
     const items: T[] = [];
     let token: string | undefined;
     let resourceVersion = '';
     do {
       const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
       if (token) query.set('continue', token);
-      if (options.labelSelector) query.set('labelSelector', options.labelSelector);
-      const page = await this.getJson<KubeList<T>>(`${path}?${query}`, options.signal);
+      if (options.labelSelector)
+        query.set('labelSelector', options.labelSelector);
+      const page = await this.getJson<KubeList<T>>(
+        `${path}?${query}`,
+        options.signal,
+      );
       if (!isRecord(page) || !Array.isArray(page.items)) {
         throw new ClusterError('malformed', 'the list answer has no items');
       }
@@ -105,7 +141,16 @@ export class ClusterClient {
    * Streams a watch from `resourceVersion` until the server ends it, `signal` aborts, or no
    * byte (not even a bookmark) arrives for `idleMs`. Calls `onEvent` for each event.
    */
-  async watch<T>(path: string, options: { resourceVersion: string; signal: AbortSignal; idleMs: number; timeoutSeconds: number; onEvent: (event: WatchEvent<T>) => void }): Promise<void> {
+  async watch<T>(
+    path: string,
+    options: {
+      resourceVersion: string;
+      signal: AbortSignal;
+      idleMs: number;
+      timeoutSeconds: number;
+      onEvent: (event: WatchEvent<T>) => void;
+    },
+  ): Promise<void> {
     const query = new URLSearchParams({
       watch: 'true',
       resourceVersion: options.resourceVersion,
@@ -115,7 +160,8 @@ export class ClusterClient {
     const idle = new AbortController();
     const signal = AbortSignal.any([options.signal, idle.signal]);
     const response = await this.request(`${path}?${query}`, { signal });
-    if (!response.body) throw new ClusterError('malformed', 'the watch answer has no body');
+    if (!response.body)
+      throw new ClusterError('malformed', 'the watch answer has no body');
     const reader = response.body.getReader();
     const decoder = new TextDecoder();
     let buffer = '';
@@ -124,7 +170,11 @@ export class ClusterClient {
       for (;;) {
         const { value, done } = await reader.read();
         if (done) {
-          if (buffer.trim()) throw new ClusterError('malformed', 'the watch stream ended in the middle of an event');
+          if (buffer.trim())
+            throw new ClusterError(
+              'malformed',
+              'the watch stream ended in the middle of an event',
+            );
           return;
         }
         clearTimeout(idleTimer);
@@ -141,7 +191,11 @@ export class ClusterClient {
     } catch (error) {
       if (error instanceof ClusterError) throw error;
       if (options.signal.aborted) return;
-      if (idle.signal.aborted) throw new ClusterError('timeout', `the watch was silent for ${options.idleMs} ms`);
+      if (idle.signal.aborted)
+        throw new ClusterError(
+          'timeout',
+          `the watch was silent for ${options.idleMs} ms`,
+        );
       throw transportError(error, options.idleMs);
     } finally {
       clearTimeout(idleTimer);
@@ -164,15 +218,29 @@ export class ClusterClient {
     try {
       event = JSON.parse(line);
     } catch {
-      throw new ClusterError('malformed', 'the watch stream sent something that is not JSON');
+      throw new ClusterError(
+        'malformed',
+        'the watch stream sent something that is not JSON',
+      );
     }
-    if (!isRecord(event) || typeof event.type !== 'string' || !isRecord(event.object)) {
-      throw new ClusterError('malformed', 'the watch stream sent an event without type or object');
+    if (
+      !isRecord(event) ||
+      typeof event.type !== 'string' ||
+      !isRecord(event.object)
+    ) {
+      throw new ClusterError(
+        'malformed',
+        'the watch stream sent an event without type or object',
+      );
     }
     if (event.type === 'ERROR') {
       const code = Number(event.object.code);
       const message = String(event.object.message ?? 'watch error');
-      throw new ClusterError(code === 410 ? 'gone' : 'server-error', message, code);
+      throw new ClusterError(
+        code === 410 ? 'gone' : 'server-error',
+        message,
+        code,
+      );
     }
     return event as WatchEvent<T>;
   }
@@ -201,6 +269,10 @@ export class ClusterClient {
       409: 'conflict',
       410: 'gone',
     };
-    return new ClusterError(kinds[response.status] ?? 'server-error', message, response.status);
+    return new ClusterError(
+      kinds[response.status] ?? 'server-error',
+      message,
+      response.status,
+    );
   }
 }

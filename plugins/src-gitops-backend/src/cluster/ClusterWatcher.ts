@@ -1,7 +1,11 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { ClusterReachability, GitOpsEngine, GitOpsResource } from '@srcnet/plugin-src-gitops-common';
+import {
+  ClusterReachability,
+  GitOpsEngine,
+  GitOpsResource,
+} from '@srcnet/plugin-src-gitops-common';
 import { ClusterConfig } from '../config/clusterConfig';
-import { ClusterClient } from './ClusterClient';
+import { ClusterClient, WatchEvent } from './ClusterClient';
 import { ClusterError } from './clusterErrors';
 import { ServedKind, collectionPath, servedKinds } from './gitopsKinds';
 import { RawObject } from '../normalise/common';
@@ -88,7 +92,9 @@ export class ClusterWatcher {
 
   snapshot(): ClusterSnapshot {
     if (!this.cached) {
-      const resources = linkFluxSources([...this.objects.values()].flatMap(m => [...m.values()]));
+      const resources = linkFluxSources(
+        [...this.objects.values()].flatMap(m => [...m.values()]),
+      );
       this.cached = {
         cluster: this.cluster.name,
         site: this.cluster.site,
@@ -130,7 +136,9 @@ export class ClusterWatcher {
       } catch (error) {
         if (signal.aborted) return;
         if (error instanceof RelistNeeded) {
-          this.logger.info(`Cluster ${this.cluster.name}: ${error.message}; listing again`);
+          this.logger.info(
+            `Cluster ${this.cluster.name}: ${error.message}; listing again`,
+          );
           continue;
         }
         this.failed(error);
@@ -141,19 +149,30 @@ export class ClusterWatcher {
   }
 
   private async discover(signal: AbortSignal) {
-    const discovery = await this.client.getJson<{ groups?: Array<{ name: string; versions?: Array<{ version: string }> }> }>('/apis', signal);
-    this.kinds = servedKinds(discovery, { argocd: true, flux: this.cluster.flux !== false });
+    const discovery = await this.client.getJson<{
+      groups?: Array<{ name: string; versions?: Array<{ version: string }> }>;
+    }>('/apis', signal);
+    this.kinds = servedKinds(discovery, {
+      argocd: true,
+      flux: this.cluster.flux !== false,
+    });
   }
 
   private async listAll(signal: AbortSignal): Promise<Map<ServedKind, string>> {
     const versions = new Map<ServedKind, string>();
     const fresh = new Map<string, Map<string, GitOpsResource>>();
     for (const kind of this.kinds) {
-      const namespaces = kind.engine === 'argocd' ? this.cluster.argocdNamespaces ?? [undefined] : [undefined];
+      const namespaces =
+        kind.engine === 'argocd'
+          ? this.cluster.argocdNamespaces ?? [undefined]
+          : [undefined];
       const map = new Map<string, GitOpsResource>();
       let resourceVersion = '';
       for (const namespace of namespaces) {
-        const list = await this.client.listAll<RawObject>(collectionPath(kind, namespace), { signal });
+        const list = await this.client.listAll<RawObject>(
+          collectionPath(kind, namespace),
+          { signal },
+        );
         for (const item of list.items) {
           const resource = this.normalise(kind, item);
           map.set(resource.id, resource);
@@ -170,7 +189,10 @@ export class ClusterWatcher {
     return versions;
   }
 
-  private async watchAll(versions: Map<ServedKind, string>, signal: AbortSignal) {
+  private async watchAll(
+    versions: Map<ServedKind, string>,
+    signal: AbortSignal,
+  ) {
     const round = new AbortController();
     const stopRound = () => round.abort();
     signal.addEventListener('abort', stopRound);
@@ -184,37 +206,30 @@ export class ClusterWatcher {
           }),
         ),
       );
-      if (versions.size === 0) await this.sleep(this.timings.resyncMs, round.signal);
+      if (versions.size === 0)
+        await this.sleep(this.timings.resyncMs, round.signal);
     } finally {
       clearTimeout(resync);
       signal.removeEventListener('abort', stopRound);
     }
   }
 
-  private async watchKind(kind: ServedKind, initialRv: string, signal: AbortSignal) {
-    let resourceVersion = initialRv;
+  private async watchKind(
+    kind: ServedKind,
+    initialRv: string,
+    signal: AbortSignal,
+  ) {
+    // Advanced by every event and bookmark, so a reconnect resumes where the stream ended.
+    const position = { resourceVersion: initialRv };
     while (!signal.aborted) {
       const started = Date.now();
       try {
         await this.client.watch<RawObject>(collectionPath(kind), {
-          resourceVersion,
+          resourceVersion: position.resourceVersion,
           signal,
           idleMs: this.timings.idleMs,
           timeoutSeconds: this.timings.watchTimeoutSeconds,
-          onEvent: event => {
-            const rv = event.object.metadata && (event.object.metadata as { resourceVersion?: string }).resourceVersion;
-            if (rv) resourceVersion = rv;
-            if (event.type === 'BOOKMARK') {
-              this.observedAt = new Date().toISOString();
-              this.changed();
-              return;
-            }
-            const resource = this.normalise(kind, event.object);
-            if (event.type === 'DELETED') this.kindMap(kind).delete(resource.id);
-            else this.kindMap(kind).set(resource.id, resource);
-            this.observedAt = new Date().toISOString();
-            this.changed();
-          },
+          onEvent: event => this.applyEvent(kind, event, position),
         });
       } catch (error) {
         if (signal.aborted) return;
@@ -224,12 +239,35 @@ export class ClusterWatcher {
         throw error;
       }
       // A watch the server ends at once is not a healthy stream; never reconnect in a hot loop.
-      if (Date.now() - started < 1000) await this.sleep(this.timings.backoffInitialMs, signal);
+      if (Date.now() - started < 1000)
+        await this.sleep(this.timings.backoffInitialMs, signal);
     }
   }
 
+  private applyEvent(
+    kind: ServedKind,
+    event: WatchEvent<RawObject>,
+    position: { resourceVersion: string },
+  ) {
+    const rv = (
+      event.object.metadata as { resourceVersion?: string } | undefined
+    )?.resourceVersion;
+    if (rv) position.resourceVersion = rv;
+    this.observedAt = new Date().toISOString();
+    if (event.type !== 'BOOKMARK') {
+      const resource = this.normalise(kind, event.object);
+      if (event.type === 'DELETED') this.kindMap(kind).delete(resource.id);
+      else this.kindMap(kind).set(resource.id, resource);
+    }
+    this.changed();
+  }
+
   private normalise(kind: ServedKind, object: RawObject): GitOpsResource {
-    return normaliseObject(kind, object, { cluster: this.cluster.name, site: this.cluster.site, argocdUrl: this.cluster.argocdUrl });
+    return normaliseObject(kind, object, {
+      cluster: this.cluster.name,
+      site: this.cluster.site,
+      argocdUrl: this.cluster.argocdUrl,
+    });
   }
 
   private kindKey(kind: ServedKind): string {
@@ -247,7 +285,8 @@ export class ClusterWatcher {
   }
 
   private succeeded() {
-    if (this.lastError) this.logger.info(`Cluster ${this.cluster.name} is reachable again`);
+    if (this.lastError)
+      this.logger.info(`Cluster ${this.cluster.name} is reachable again`);
     this.reachability = this.kinds.length === 0 ? 'not-installed' : 'reachable';
     this.observedAt = new Date().toISOString();
     this.lastError = undefined;
@@ -256,9 +295,14 @@ export class ClusterWatcher {
   }
 
   private failed(error: unknown) {
-    const message = error instanceof ClusterError ? error.message : `unexpected error: ${(error as Error)?.message ?? String(error)}`;
-    this.reachability = error instanceof ClusterError ? error.reachability : 'unreachable';
-    if (message !== this.lastError) this.logger.warn(`Cluster ${this.cluster.name}: ${message}`);
+    const message =
+      error instanceof ClusterError
+        ? error.message
+        : `unexpected error: ${(error as Error)?.message ?? String(error)}`;
+    this.reachability =
+      error instanceof ClusterError ? error.reachability : 'unreachable';
+    if (message !== this.lastError)
+      this.logger.warn(`Cluster ${this.cluster.name}: ${message}`);
     this.lastError = message;
     this.failingSince ??= new Date().toISOString();
     this.changed();

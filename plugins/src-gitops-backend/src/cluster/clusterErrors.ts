@@ -40,8 +40,15 @@ export class ClusterError extends Error {
 }
 
 /** Describes a transport failure (fetch's TypeError, abort, TLS) without its URL. */
-export function transportError(error: unknown, timeoutMs: number): ClusterError {
-  const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+export function transportError(
+  error: unknown,
+  timeoutMs: number,
+): ClusterError {
+  const e = error as {
+    name?: string;
+    message?: string;
+    cause?: { code?: string; message?: string };
+  };
   if (e?.name === 'TimeoutError' || e?.name === 'AbortError') {
     return new ClusterError('timeout', `no answer within ${timeoutMs} ms`);
   }
@@ -53,11 +60,17 @@ export function transportError(error: unknown, timeoutMs: number): ClusterError 
     ENOTFOUND: 'host not found',
     EHOSTUNREACH: 'host unreachable',
     ETIMEDOUT: 'connection timed out',
-    DEPTH_ZERO_SELF_SIGNED_CERT: 'TLS: self-signed certificate (set caData or caFile)',
-    SELF_SIGNED_CERT_IN_CHAIN: 'TLS: certificate signed by an unknown CA (set caData or caFile)',
-    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS: certificate signed by an unknown CA (set caData or caFile)',
+    DEPTH_ZERO_SELF_SIGNED_CERT:
+      'TLS: self-signed certificate (set caData or caFile)',
+    SELF_SIGNED_CERT_IN_CHAIN:
+      'TLS: certificate signed by an unknown CA (set caData or caFile)',
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE:
+      'TLS: certificate signed by an unknown CA (set caData or caFile)',
     ERR_TLS_CERT_ALTNAME_INVALID: 'TLS: certificate does not match the host',
     CERT_HAS_EXPIRED: 'TLS: certificate expired',
   };
-  return new ClusterError('unreachable', code ? reasons[code] ?? `network error (${code})` : 'network error');
+  return new ClusterError(
+    'unreachable',
+    code ? reasons[code] ?? `network error (${code})` : 'network error',
+  );
 }

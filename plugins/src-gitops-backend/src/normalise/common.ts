@@ -1,4 +1,8 @@
-import { GitOpsCondition, GitOpsResource, SRC_COMPONENT_LABEL } from '@srcnet/plugin-src-gitops-common';
+import {
+  GitOpsCondition,
+  GitOpsResource,
+  SRC_COMPONENT_LABEL,
+} from '@srcnet/plugin-src-gitops-common';
 
 /** An object as a cluster returns it; every field may be missing on odd real-world objects. */
 export type RawObject = {
@@ -16,7 +20,11 @@ export type RawObject = {
 };
 
 /** Where the object was read. */
-export type ObjectOrigin = { cluster: string; site: string; argocdUrl?: string };
+export type ObjectOrigin = {
+  cluster: string;
+  site: string;
+  argocdUrl?: string;
+};
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -30,7 +38,9 @@ export function records(value: unknown): Record<string, unknown>[] {
   return Array.isArray(value) ? value.filter(isRecord) : [];
 }
 
-export function conditionsOf(status: Record<string, unknown> | undefined): GitOpsCondition[] {
+export function conditionsOf(
+  status: Record<string, unknown> | undefined,
+): GitOpsCondition[] {
   return records(status?.conditions).map(c => ({
     type: str(c.type) ?? 'Unknown',
     status: str(c.status) ?? 'Unknown',
@@ -46,7 +56,19 @@ export function baseResource(
   origin: ObjectOrigin,
   engine: GitOpsResource['engine'],
   kind: GitOpsResource['kind'],
-): Pick<GitOpsResource, 'id' | 'engine' | 'kind' | 'apiVersion' | 'cluster' | 'site' | 'namespace' | 'name' | 'labels' | 'component'> {
+): Pick<
+  GitOpsResource,
+  | 'id'
+  | 'engine'
+  | 'kind'
+  | 'apiVersion'
+  | 'cluster'
+  | 'site'
+  | 'namespace'
+  | 'name'
+  | 'labels'
+  | 'component'
+> {
   const namespace = object.metadata?.namespace ?? '';
   const name = object.metadata?.name ?? '';
   const labels = object.metadata?.labels ?? {};

@@ -1,7 +1,12 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { ClusterConfig } from '../config/clusterConfig';
 import { ClusterClient } from '../cluster/ClusterClient';
-import { ClusterSnapshot, ClusterWatcher, WatcherTimings, DEFAULT_TIMINGS } from '../cluster/ClusterWatcher';
+import {
+  ClusterSnapshot,
+  ClusterWatcher,
+  WatcherTimings,
+  DEFAULT_TIMINGS,
+} from '../cluster/ClusterWatcher';
 
 /**
  * The live state of every configured cluster, one watcher each. User requests read these
@@ -13,7 +18,11 @@ export class FleetState {
   constructor(
     clusters: ClusterConfig[],
     logger: LoggerService,
-    options: { timings?: WatcherTimings; simulated?: boolean; fetch?: typeof fetch } = {},
+    options: {
+      timings?: WatcherTimings;
+      simulated?: boolean;
+      fetch?: typeof fetch;
+    } = {},
   ) {
     this.watchers = new Map(
       clusters.map(cluster => [
@@ -51,9 +60,13 @@ export class FleetState {
   }
 
   /** Resolves once `predicate` holds for the snapshots (tests and benchmarks). */
-  waitFor(predicate: (snapshots: ClusterSnapshot[]) => boolean, timeoutMs: number): Promise<void> {
+  waitFor(
+    predicate: (snapshots: ClusterSnapshot[]) => boolean,
+    timeoutMs: number,
+  ): Promise<void> {
     return new Promise((resolve, reject) => {
       const unsubscribes: Array<() => void> = [];
+      let timer: NodeJS.Timeout | undefined = undefined;
       const finish = (error?: Error) => {
         clearTimeout(timer);
         unsubscribes.forEach(u => u());
@@ -63,8 +76,13 @@ export class FleetState {
       const check = () => {
         if (predicate(this.snapshots())) finish();
       };
-      const timer = setTimeout(() => finish(new Error(`fleet state not reached within ${timeoutMs} ms`)), timeoutMs);
-      for (const w of this.watchers.values()) unsubscribes.push(w.onChange(check));
+      timer = setTimeout(
+        () =>
+          finish(new Error(`fleet state not reached within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      for (const w of this.watchers.values())
+        unsubscribes.push(w.onChange(check));
       check();
     });
   }

@@ -27,7 +27,11 @@ function selector(value: string, annotation: string): LabelRequirement[] {
   try {
     return parseLabelSelector(value);
   } catch (error) {
-    throw new InputError(`annotation ${annotation} is not a valid label selector: ${(error as Error).message}`);
+    throw new InputError(
+      `annotation ${annotation} is not a valid label selector: ${
+        (error as Error).message
+      }`,
+    );
   }
 }
 
@@ -38,15 +42,24 @@ function selector(value: string, annotation: string): LabelRequirement[] {
  */
 export function entityMatch(entity: Entity): EntityMatch | undefined {
   const a = entity.metadata.annotations ?? {};
-  const clusterNames = a[SRC_CLUSTER_ANNOTATION]?.split(',').map(s => s.trim()).filter(Boolean);
+  const clusterNames = a[SRC_CLUSTER_ANNOTATION]?.split(',')
+    .map(s => s.trim())
+    .filter(Boolean);
   const site = a[SRC_SITE_ANNOTATION];
   const predicates: Array<(r: GitOpsResource) => boolean> = [];
   if (a[SRC_GITOPS_SELECTOR_ANNOTATION]) {
-    const req = selector(a[SRC_GITOPS_SELECTOR_ANNOTATION], SRC_GITOPS_SELECTOR_ANNOTATION);
+    const req = selector(
+      a[SRC_GITOPS_SELECTOR_ANNOTATION],
+      SRC_GITOPS_SELECTOR_ANNOTATION,
+    );
     predicates.push(r => matchesLabels(req, r.labels));
   } else if (a[SRC_COMPONENT_ANNOTATION]) {
     const component = a[SRC_COMPONENT_ANNOTATION];
-    predicates.push(r => r.labels[SRC_COMPONENT_LABEL] === component && (!site || r.labels[SRC_SITE_LABEL] === site));
+    predicates.push(
+      r =>
+        r.labels[SRC_COMPONENT_LABEL] === component &&
+        (!site || r.labels[SRC_SITE_LABEL] === site),
+    );
   } else if (site) {
     predicates.push(r => r.labels[SRC_SITE_LABEL] === site || r.site === site);
   }
@@ -55,7 +68,10 @@ export function entityMatch(entity: Entity): EntityMatch | undefined {
     predicates.push(r => r.engine === 'argocd' && names.includes(r.name));
   }
   if (a[ARGOCD_APP_SELECTOR_ANNOTATION]) {
-    const req = selector(a[ARGOCD_APP_SELECTOR_ANNOTATION], ARGOCD_APP_SELECTOR_ANNOTATION);
+    const req = selector(
+      a[ARGOCD_APP_SELECTOR_ANNOTATION],
+      ARGOCD_APP_SELECTOR_ANNOTATION,
+    );
     predicates.push(r => r.engine === 'argocd' && matchesLabels(req, r.labels));
   }
   if (a[KUBERNETES_ID_ANNOTATION]) {
@@ -63,10 +79,14 @@ export function entityMatch(entity: Entity): EntityMatch | undefined {
     predicates.push(r => r.labels[KUBERNETES_ID_ANNOTATION] === id);
   }
   // A cluster entity with no selector of its own owns every GitOps object in it.
-  if (predicates.length === 0 && clusterNames?.length) predicates.push(() => true);
+  if (predicates.length === 0 && clusterNames?.length)
+    predicates.push(() => true);
   if (predicates.length === 0) return undefined;
   return {
-    clusters: c => (clusterNames?.length ? clusterNames.includes(c.cluster) : site ? c.site === site : true),
+    clusters: c => {
+      if (clusterNames?.length) return clusterNames.includes(c.cluster);
+      return site ? c.site === site : true;
+    },
     resources: r => predicates.some(p => p(r)),
   };
 }

@@ -1,7 +1,13 @@
 import { InputError } from '@backstage/errors';
 import { GitOpsResource } from '@srcnet/plugin-src-gitops-common';
 
-export const RESOURCE_ACTIONS = ['sync', 'refresh', 'reconcile', 'suspend', 'resume'] as const;
+export const RESOURCE_ACTIONS = [
+  'sync',
+  'refresh',
+  'reconcile',
+  'suspend',
+  'resume',
+] as const;
 export type ResourceAction = (typeof RESOURCE_ACTIONS)[number];
 
 /** The audit event id of each action. */
@@ -18,33 +24,64 @@ export const AUDIT_EVENT_IDS: Record<ResourceAction, string> = {
  * Argo CD reads `operation` (sync) and the refresh annotation; Flux reads
  * `reconcile.fluxcd.io/requestedAt` and `spec.suspend`. Pure.
  */
-export function actionPatch(action: ResourceAction, resource: GitOpsResource, options: { user: string; now: Date }): Record<string, unknown> {
+export function actionPatch(
+  action: ResourceAction,
+  resource: GitOpsResource,
+  options: { user: string; now: Date },
+): Record<string, unknown> {
   if (resource.engine === 'argocd') {
-    if (resource.kind !== 'Application') throw new InputError(`${action} applies to Argo CD Applications, not ${resource.kind}`);
+    if (resource.kind !== 'Application')
+      throw new InputError(
+        `${action} applies to Argo CD Applications, not ${resource.kind}`,
+      );
     switch (action) {
       case 'sync':
         return {
           operation: {
             initiatedBy: { username: options.user },
-            info: [{ name: 'Reason', value: 'Sync requested from Backstage (src-gitops)' }],
+            info: [
+              {
+                name: 'Reason',
+                value: 'Sync requested from Backstage (src-gitops)',
+              },
+            ],
             sync: { syncStrategy: { hook: {} } },
           },
         };
       case 'refresh':
-        return { metadata: { annotations: { 'argocd.argoproj.io/refresh': 'normal' } } };
+        return {
+          metadata: { annotations: { 'argocd.argoproj.io/refresh': 'normal' } },
+        };
       default:
-        throw new InputError(`'${action}' is a Flux action; Argo CD Applications take sync or refresh`);
+        throw new InputError(
+          `'${action}' is a Flux action; Argo CD Applications take sync or refresh`,
+        );
     }
   }
   switch (action) {
     case 'reconcile':
-      return { metadata: { annotations: { 'reconcile.fluxcd.io/requestedAt': options.now.toISOString() } } };
+      return {
+        metadata: {
+          annotations: {
+            'reconcile.fluxcd.io/requestedAt': options.now.toISOString(),
+          },
+        },
+      };
     case 'suspend':
       return { spec: { suspend: true } };
     case 'resume':
       // Resuming also requests a reconcile, as `flux resume` does.
-      return { spec: { suspend: null }, metadata: { annotations: { 'reconcile.fluxcd.io/requestedAt': options.now.toISOString() } } };
+      return {
+        spec: { suspend: null },
+        metadata: {
+          annotations: {
+            'reconcile.fluxcd.io/requestedAt': options.now.toISOString(),
+          },
+        },
+      };
     default:
-      throw new InputError(`'${action}' is an Argo CD action; Flux objects take reconcile, suspend or resume`);
+      throw new InputError(
+        `'${action}' is an Argo CD action; Flux objects take reconcile, suspend or resume`,
+      );
   }
 }

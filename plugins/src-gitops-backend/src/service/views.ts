@@ -9,19 +9,43 @@ import {
 import { ClusterSnapshot } from '../cluster/ClusterWatcher';
 
 /** Counts by health and by sync; every state present, zero when none. */
-export type StateCounts = { total: number; health: Record<GitOpsHealth, number>; sync: Record<GitOpsSync, number> };
+export type StateCounts = {
+  total: number;
+  health: Record<GitOpsHealth, number>;
+  sync: Record<GitOpsSync, number>;
+};
 
 /** A cluster in an answer: reachability, freshness, counts; never its URL or credentials. */
-export type ClusterView = ClusterSummary & { counts: StateCounts; failingSince?: string };
+export type ClusterView = ClusterSummary & {
+  counts: StateCounts;
+  failingSince?: string;
+};
 
 /** A problem reading one cluster, so partial answers name what failed. */
-export type ClusterProblem = { cluster: string; site: string; reachability: ClusterSummary['reachability']; error: string; since?: string };
+export type ClusterProblem = {
+  cluster: string;
+  site: string;
+  reachability: ClusterSummary['reachability'];
+  error: string;
+  since?: string;
+};
 
-const HEALTH_RANK: Record<GitOpsHealth, number> = { degraded: 5, missing: 4, progressing: 3, unknown: 2, suspended: 1, healthy: 0 };
+const HEALTH_RANK: Record<GitOpsHealth, number> = {
+  degraded: 5,
+  missing: 4,
+  progressing: 3,
+  unknown: 2,
+  suspended: 1,
+  healthy: 0,
+};
 
 export function countStates(resources: GitOpsResource[]): StateCounts {
-  const health = Object.fromEntries(GITOPS_HEALTH_STATES.map(h => [h, 0])) as Record<GitOpsHealth, number>;
-  const sync = Object.fromEntries(GITOPS_SYNC_STATES.map(s => [s, 0])) as Record<GitOpsSync, number>;
+  const health = Object.fromEntries(
+    GITOPS_HEALTH_STATES.map(h => [h, 0]),
+  ) as Record<GitOpsHealth, number>;
+  const sync = Object.fromEntries(
+    GITOPS_SYNC_STATES.map(s => [s, 0]),
+  ) as Record<GitOpsSync, number>;
   for (const r of resources) {
     health[r.health] += 1;
     sync[r.sync] += 1;
@@ -30,11 +54,20 @@ export function countStates(resources: GitOpsResource[]): StateCounts {
 }
 
 /** The worst resource (degraded before missing before progressing ...), for "what is broken". */
-export function worstResource(resources: GitOpsResource[]): GitOpsResource | undefined {
-  return resources.reduce<GitOpsResource | undefined>((worst, r) => (!worst || HEALTH_RANK[r.health] > HEALTH_RANK[worst.health] ? r : worst), undefined);
+export function worstResource(
+  resources: GitOpsResource[],
+): GitOpsResource | undefined {
+  return resources.reduce<GitOpsResource | undefined>(
+    (worst, r) =>
+      !worst || HEALTH_RANK[r.health] > HEALTH_RANK[worst.health] ? r : worst,
+    undefined,
+  );
 }
 
-export function clusterView(snapshot: ClusterSnapshot, resources = snapshot.resources): ClusterView {
+export function clusterView(
+  snapshot: ClusterSnapshot,
+  resources = snapshot.resources,
+): ClusterView {
   return {
     name: snapshot.cluster,
     site: snapshot.site,
@@ -63,7 +96,8 @@ export function problemsOf(snapshots: ClusterSnapshot[]): ClusterProblem[] {
 /** Every site with its clusters, counts, worst resource and problems. Pure. */
 export function fleetView(snapshots: ClusterSnapshot[]) {
   const sites = new Map<string, ClusterSnapshot[]>();
-  for (const s of snapshots) sites.set(s.site, [...(sites.get(s.site) ?? []), s]);
+  for (const s of snapshots)
+    sites.set(s.site, [...(sites.get(s.site) ?? []), s]);
   return {
     sites: [...sites.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
@@ -74,7 +108,17 @@ export function fleetView(snapshots: ClusterSnapshot[]) {
           site,
           clusters: clusters.map(c => clusterView(c)),
           counts: countStates(resources),
-          worst: worst && worst.health !== 'healthy' ? { id: worst.id, name: worst.name, kind: worst.kind, cluster: worst.cluster, health: worst.health, message: worst.message } : undefined,
+          worst:
+            worst && worst.health !== 'healthy'
+              ? {
+                  id: worst.id,
+                  name: worst.name,
+                  kind: worst.kind,
+                  cluster: worst.cluster,
+                  health: worst.health,
+                  message: worst.message,
+                }
+              : undefined,
           components: componentVersions(resources),
         };
       }),
@@ -86,12 +130,28 @@ export function fleetView(snapshots: ClusterSnapshot[]) {
 
 /** Deployed chart versions by component, for the fleet matrix. */
 function componentVersions(resources: GitOpsResource[]) {
-  const result: Record<string, { health: GitOpsHealth; sync: GitOpsSync; version?: string; cluster: string; suspended: boolean }> = {};
+  const result: Record<
+    string,
+    {
+      health: GitOpsHealth;
+      sync: GitOpsSync;
+      version?: string;
+      cluster: string;
+      suspended: boolean;
+    }
+  > = {};
   for (const r of resources) {
-    if (!r.component || (r.kind !== 'Application' && r.kind !== 'HelmRelease')) continue;
+    if (!r.component || (r.kind !== 'Application' && r.kind !== 'HelmRelease'))
+      continue;
     const current = result[r.component];
     if (!current || HEALTH_RANK[r.health] > HEALTH_RANK[current.health]) {
-      result[r.component] = { health: r.health, sync: r.sync, version: r.chart?.version, cluster: r.cluster, suspended: r.suspended };
+      result[r.component] = {
+        health: r.health,
+        sync: r.sync,
+        version: r.chart?.version,
+        cluster: r.cluster,
+        suspended: r.suspended,
+      };
     }
   }
   return result;
@@ -102,5 +162,11 @@ export function siteView(site: string, snapshots: ClusterSnapshot[]) {
   const clusters = snapshots.filter(s => s.site === site);
   if (clusters.length === 0) return undefined;
   const resources = clusters.flatMap(c => c.resources);
-  return { site, clusters: clusters.map(c => clusterView(c)), items: resources, counts: countStates(resources), problems: problemsOf(clusters) };
+  return {
+    site,
+    clusters: clusters.map(c => clusterView(c)),
+    items: resources,
+    counts: countStates(resources),
+    problems: problemsOf(clusters),
+  };
 }
