@@ -506,6 +506,8 @@ export class ClusterServer {
       'Content-Type': 'application/json',
       'Transfer-Encoding': 'chunked',
     });
+    // An API server answers a watch at once; events follow as they happen.
+    res.flushHeaders();
     const write = (type: string, object: unknown) =>
       res.write(`${JSON.stringify({ type, object })}\n`);
     const matches = (o: KubeObject) =>

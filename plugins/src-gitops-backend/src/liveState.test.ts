@@ -101,6 +101,24 @@ describe('live GitOps state from a simulated fleet', () => {
     });
   });
 
+  it('answers a poller 304 while the fleet is unchanged', async () => {
+    const first = await request(backend.server)
+      .get('/api/src-gitops/fleet')
+      .set('Authorization', user);
+    const etag = first.headers.etag;
+    expect(etag).toMatch(/^"fleet-[0-9a-f]{40}"$/);
+    const again = await request(backend.server)
+      .get('/api/src-gitops/fleet')
+      .set('Authorization', user)
+      .set('If-None-Match', etag);
+    expect(again.status).toBe(304);
+    const stale = await request(backend.server)
+      .get('/api/src-gitops/fleet')
+      .set('Authorization', user)
+      .set('If-None-Match', '"fleet-0000"');
+    expect(stale.status).toBe(200);
+  });
+
   it('reads Flux at the beta versions an older cluster serves', async () => {
     const body = await fleetAnswer();
     const c = body.sites.find((s: { site: string }) => s.site === 'site-c');

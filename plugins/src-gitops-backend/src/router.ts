@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
@@ -133,7 +134,20 @@ export async function createRouter(
       allow: ['user', 'service'],
     });
     await authorize(credentials, srcGitopsFleetReadPermission);
-    res.json(fleetView(fleet.snapshots()));
+    // Serialised once per fleet state, not once per request; pollers get 304 until it changes.
+    const body = fleet.derived('fleet', s => ({
+      etag: `"fleet-${createHash('sha1')
+        .update(fleet.version())
+        .digest('hex')}"`,
+      json: JSON.stringify(fleetView(s)),
+    }));
+    res.setHeader('ETag', body.etag);
+    res.setHeader('Cache-Control', 'no-cache');
+    if (req.headers['if-none-match'] === body.etag) {
+      res.status(304).end();
+      return;
+    }
+    res.type('json').send(body.json);
   });
 
   router.get('/sites/:site', async (req, res) => {

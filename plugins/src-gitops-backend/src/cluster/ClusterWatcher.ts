@@ -50,6 +50,9 @@ export const DEFAULT_TIMINGS: WatcherTimings = {
 
 class RelistNeeded extends Error {}
 
+/** A collection the watcher lists and then watches from the list's resourceVersion. */
+type WatchScope = { kind: ServedKind; path: string; resourceVersion: string };
+
 /**
  * Keeps one cluster's GitOps objects current: discover served versions, list every kind (in
  * pages), then watch from the list's resourceVersion. A `410 Gone` relists at once; other
@@ -63,6 +66,11 @@ export class ClusterWatcher {
   private lastError?: string;
   private failingSince?: string;
   private cached?: ClusterSnapshot;
+  private cachedResources?: GitOpsResource[];
+  /** Bumped on every change; answers built from snapshots are cached against it. */
+  version = 0;
+  /** Bumped when objects, reachability or errors change, not when only freshness does. */
+  stateVersion = 0;
   private readonly abort = new AbortController();
   private loop?: Promise<void>;
   private readonly listeners = new Set<() => void>();
@@ -92,9 +100,11 @@ export class ClusterWatcher {
 
   snapshot(): ClusterSnapshot {
     if (!this.cached) {
-      const resources = linkFluxSources(
+      // Objects change less often than freshness (every bookmark); relink only on object changes.
+      this.cachedResources ??= linkFluxSources(
         [...this.objects.values()].flatMap(m => [...m.values()]),
       );
+      const resources = this.cachedResources;
       this.cached = {
         cluster: this.cluster.name,
         site: this.cluster.site,
@@ -115,7 +125,7 @@ export class ClusterWatcher {
   applyObject(kind: ServedKind, object: RawObject): GitOpsResource {
     const resource = this.normalise(kind, object);
     this.kindMap(kind).set(resource.id, resource);
-    this.changed();
+    this.changed({ objects: true });
     return resource;
   }
 
@@ -129,10 +139,10 @@ export class ClusterWatcher {
     while (!signal.aborted) {
       try {
         await this.discover(signal);
-        const versions = await this.listAll(signal);
+        const scopes = await this.listAll(signal);
         this.succeeded();
         backoff = this.timings.backoffInitialMs;
-        await this.watchAll(versions, signal);
+        await this.watchAll(scopes, signal);
       } catch (error) {
         if (signal.aborted) return;
         if (error instanceof RelistNeeded) {
@@ -158,55 +168,51 @@ export class ClusterWatcher {
     });
   }
 
-  private async listAll(signal: AbortSignal): Promise<Map<ServedKind, string>> {
-    const versions = new Map<ServedKind, string>();
+  /** One list-and-watch unit: a kind in all namespaces, or in one configured namespace. */
+  private scopes(): Array<{ kind: ServedKind; namespace?: string }> {
+    return this.kinds.flatMap(kind =>
+      kind.engine === 'argocd' && this.cluster.argocdNamespaces?.length
+        ? this.cluster.argocdNamespaces.map(namespace => ({ kind, namespace }))
+        : [{ kind }],
+    );
+  }
+
+  private async listAll(signal: AbortSignal): Promise<WatchScope[]> {
     const fresh = new Map<string, Map<string, GitOpsResource>>();
-    for (const kind of this.kinds) {
-      const namespaces =
-        kind.engine === 'argocd'
-          ? this.cluster.argocdNamespaces ?? [undefined]
-          : [undefined];
-      const map = new Map<string, GitOpsResource>();
-      let resourceVersion = '';
-      for (const namespace of namespaces) {
-        const list = await this.client.listAll<RawObject>(
-          collectionPath(kind, namespace),
-          { signal },
-        );
-        for (const item of list.items) {
-          const resource = this.normalise(kind, item);
-          map.set(resource.id, resource);
-        }
-        resourceVersion = list.resourceVersion;
+    const scopes: WatchScope[] = [];
+    for (const { kind, namespace } of this.scopes()) {
+      const path = collectionPath(kind, namespace);
+      const list = await this.client.listAll<RawObject>(path, { signal });
+      const map =
+        fresh.get(this.kindKey(kind)) ?? new Map<string, GitOpsResource>();
+      for (const item of list.items) {
+        const resource = this.normalise(kind, item);
+        map.set(resource.id, resource);
       }
       fresh.set(this.kindKey(kind), map);
-      // Namespaced Argo CD lists cannot share one watch; they are relisted on resync instead.
-      if (namespaces.length === 1) versions.set(kind, resourceVersion);
+      scopes.push({ kind, path, resourceVersion: list.resourceVersion });
     }
     this.objects.clear();
     for (const [key, map] of fresh) this.objects.set(key, map);
-    this.changed();
-    return versions;
+    this.changed({ objects: true });
+    return scopes;
   }
 
-  private async watchAll(
-    versions: Map<ServedKind, string>,
-    signal: AbortSignal,
-  ) {
+  private async watchAll(scopes: WatchScope[], signal: AbortSignal) {
     const round = new AbortController();
     const stopRound = () => round.abort();
     signal.addEventListener('abort', stopRound);
     const resync = setTimeout(stopRound, this.timings.resyncMs);
     try {
       await Promise.all(
-        [...versions.entries()].map(([kind, rv]) =>
-          this.watchKind(kind, rv, round.signal).catch(error => {
+        scopes.map(scope =>
+          this.watchScope(scope, round.signal).catch(error => {
             round.abort();
             throw error;
           }),
         ),
       );
-      if (versions.size === 0)
+      if (scopes.length === 0)
         await this.sleep(this.timings.resyncMs, round.signal);
     } finally {
       clearTimeout(resync);
@@ -214,17 +220,14 @@ export class ClusterWatcher {
     }
   }
 
-  private async watchKind(
-    kind: ServedKind,
-    initialRv: string,
-    signal: AbortSignal,
-  ) {
+  private async watchScope(scope: WatchScope, signal: AbortSignal) {
+    const { kind } = scope;
     // Advanced by every event and bookmark, so a reconnect resumes where the stream ended.
-    const position = { resourceVersion: initialRv };
+    const position = { resourceVersion: scope.resourceVersion };
     while (!signal.aborted) {
       const started = Date.now();
       try {
-        await this.client.watch<RawObject>(collectionPath(kind), {
+        await this.client.watch<RawObject>(scope.path, {
           resourceVersion: position.resourceVersion,
           signal,
           idleMs: this.timings.idleMs,
@@ -259,7 +262,9 @@ export class ClusterWatcher {
       if (event.type === 'DELETED') this.kindMap(kind).delete(resource.id);
       else this.kindMap(kind).set(resource.id, resource);
     }
-    this.changed();
+    this.changed(
+      event.type === 'BOOKMARK' ? { freshnessOnly: true } : { objects: true },
+    );
   }
 
   private normalise(kind: ServedKind, object: RawObject): GitOpsResource {
@@ -308,8 +313,11 @@ export class ClusterWatcher {
     this.changed();
   }
 
-  private changed() {
+  private changed(what: { objects?: boolean; freshnessOnly?: boolean } = {}) {
     this.cached = undefined;
+    if (what.objects) this.cachedResources = undefined;
+    this.version += 1;
+    if (!what.freshnessOnly) this.stateVersion += 1;
     for (const listener of this.listeners) listener();
   }
 

@@ -46,6 +46,29 @@ export class FleetState {
     await Promise.all([...this.watchers.values()].map(w => w.stop()));
   }
 
+  /** Changes whenever any cluster's state does; a key for caching answers. */
+  version(): string {
+    return [...this.watchers.values()].map(w => w.version).join('.');
+  }
+
+  /**
+   * A value derived from all snapshots, computed once per state version: the fleet answer is
+   * read far more often than the fleet changes.
+   */
+  derived<T>(key: string, compute: (snapshots: ClusterSnapshot[]) => T): T {
+    const version = this.version();
+    const hit = this.cache.get(key);
+    if (hit && hit.version === version) return hit.value as T;
+    const value = compute(this.snapshots());
+    this.cache.set(key, { version, value });
+    return value;
+  }
+
+  private readonly cache = new Map<
+    string,
+    { version: string; value: unknown }
+  >();
+
   snapshots(): ClusterSnapshot[] {
     return [...this.watchers.values()].map(w => w.snapshot());
   }
