@@ -10,8 +10,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 bash "$SRC_GITOPS_ROOT/scripts/setup.sh"
 cd "$SRC_GITOPS_ROOT"
 
-configs=(--config app-config.yaml)
-[ -f app-config.local.yaml ] && configs+=(--config app-config.local.yaml)
+# Absolute paths: the backend resolves --config from its own package folder.
+configs=(--config "$SRC_GITOPS_ROOT/app-config.yaml")
+[ -f app-config.local.yaml ] && configs+=(--config "$SRC_GITOPS_ROOT/app-config.local.yaml")
 
 if [ "${SRC_GITOPS_SIMULATOR:-1}" != "0" ] && ! grep -qs '^\s*clusters:' app-config.local.yaml; then
   sim_dir=.data/simulator
@@ -29,7 +30,7 @@ if [ "${SRC_GITOPS_SIMULATOR:-1}" != "0" ] && ! grep -qs '^\s*clusters:' app-con
     kill -0 "$sim_pid" 2>/dev/null || { cat "$sim_dir/simulator.log" >&2; exit 1; }
     sleep 0.5
   done
-  configs+=(--config "$sim_dir/backend.yaml")
+  configs+=(--config "$SRC_GITOPS_ROOT/$sim_dir/backend.yaml")
   src_log "simulated clusters ready (kubectl --kubeconfig $sim_dir/kubeconfig get applications.argoproj.io -A)"
 fi
 
