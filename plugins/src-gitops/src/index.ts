@@ -5,7 +5,13 @@
  * @packageDocumentation
  */
 
-export { srcGitopsPlugin, SrcGitopsFleetPage } from './plugin';
+export {
+  srcGitopsPlugin,
+  SrcGitopsFleetPage,
+  EntitySrcGitopsContent,
+  EntitySrcGitopsCard,
+} from './plugin';
+export { isGitOpsAvailable } from './conditions';
 export { srcGitopsApiRef } from './api/SrcGitopsApi';
-export type { SrcGitopsApi, ClusterListResponse } from './api/SrcGitopsApi';
+export type * from './api/SrcGitopsApi';
 export { SrcGitopsClient } from './api/SrcGitopsClient';

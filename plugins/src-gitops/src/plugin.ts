@@ -1,4 +1,5 @@
 import {
+  createComponentExtension,
   createApiFactory,
   createPlugin,
   createRoutableExtension,
@@ -29,5 +30,29 @@ export const SrcGitopsFleetPage = srcGitopsPlugin.provide(
     name: 'SrcGitopsFleetPage',
     component: () => import('./components/FleetPage').then(m => m.FleetPage),
     mountPoint: fleetRouteRef,
+  }),
+);
+
+/** The entity "GitOps" tab content (legacy frontend system); show it with `isGitOpsAvailable`. */
+export const EntitySrcGitopsContent = srcGitopsPlugin.provide(
+  createComponentExtension({
+    name: 'EntitySrcGitopsContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityGitOpsContent').then(
+          m => m.EntityGitOpsContent,
+        ),
+    },
+  }),
+);
+
+/** The entity overview card (legacy frontend system). */
+export const EntitySrcGitopsCard = srcGitopsPlugin.provide(
+  createComponentExtension({
+    name: 'EntitySrcGitopsCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityGitOpsCard').then(m => m.EntityGitOpsCard),
+    },
   }),
 );

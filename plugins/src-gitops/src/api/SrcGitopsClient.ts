@@ -1,6 +1,13 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { ClusterListResponse, SrcGitopsApi } from './SrcGitopsApi';
+import { GitOpsResource } from '@srcnet/plugin-src-gitops-common';
+import {
+  ClusterListResponse,
+  EntityGitOpsResponse,
+  FleetResponse,
+  ResourceAction,
+  SrcGitopsApi,
+} from './SrcGitopsApi';
 
 /** Talks to the src-gitops backend through Backstage's discovery and authenticated fetch. */
 export class SrcGitopsClient implements SrcGitopsApi {
@@ -14,6 +21,35 @@ export class SrcGitopsClient implements SrcGitopsApi {
 
   async getClusters(): Promise<ClusterListResponse> {
     return this.request<ClusterListResponse>('/clusters');
+  }
+
+  async getFleet(): Promise<FleetResponse> {
+    return this.request<FleetResponse>('/fleet');
+  }
+
+  async getEntityState(entityRef: string): Promise<EntityGitOpsResponse> {
+    return this.request<EntityGitOpsResponse>(
+      `/entity?entityRef=${encodeURIComponent(entityRef)}`,
+    );
+  }
+
+  async runAction(options: {
+    resource: GitOpsResource;
+    action: ResourceAction;
+    entityRef: string;
+  }): Promise<{ resource: GitOpsResource }> {
+    const r = options.resource;
+    const path = [r.cluster, r.engine, r.kind, r.namespace, r.name]
+      .map(encodeURIComponent)
+      .join('/');
+    return this.request(
+      `/resources/${path}/actions/${encodeURIComponent(options.action)}`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ entityRef: options.entityRef }),
+      },
+    );
   }
 
   private async request<T>(path: string, init?: RequestInit): Promise<T> {

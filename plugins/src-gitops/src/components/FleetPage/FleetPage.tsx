@@ -1,33 +1,70 @@
+import { useMemo, useState } from 'react';
+import Box from '@material-ui/core/Box';
+import FormControl from '@material-ui/core/FormControl';
+import InputLabel from '@material-ui/core/InputLabel';
+import MenuItem from '@material-ui/core/MenuItem';
+import Paper from '@material-ui/core/Paper';
+import Select from '@material-ui/core/Select';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableContainer from '@material-ui/core/TableContainer';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
 import {
   Content,
   EmptyState,
   Header,
+  Link,
   Page,
   Progress,
   ResponseErrorPanel,
-  Table,
-  TableColumn,
 } from '@backstage/core-components';
-import { ClusterSummary } from '@srcnet/plugin-src-gitops-common';
-import { useClusters } from '../../hooks/useClusters';
+import { useRouteRef } from '@backstage/core-plugin-api';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { GITOPS_HEALTH_STATES } from '@srcnet/plugin-src-gitops-common';
+import { useFleet } from '../../hooks/useFleet';
+import { ClusterProblems } from '../ClusterProblems';
+import { HEALTH_LABELS } from '../StatusChip';
+import { relativeTime } from '../time';
+import {
+  CellState,
+  fleetCell,
+  matrixColumns,
+  siteReachability,
+} from './fleetMatrix';
 
-const columns: TableColumn<ClusterSummary>[] = [
-  { title: 'Cluster', field: 'name' },
-  { title: 'Site', field: 'site' },
-  { title: 'Engines', render: row => row.engines.join(', ') },
-  { title: 'Reachability', field: 'reachability' },
-];
+const CELL: Record<CellState, { text: string; color: string }> = {
+  healthy: { text: 'Healthy', color: '#1b5e20' },
+  progressing: { text: 'Progressing', color: '#0d47a1' },
+  degraded: { text: 'Degraded', color: '#b71c1c' },
+  suspended: { text: 'Suspended', color: '#5d4037' },
+  missing: { text: 'Missing', color: '#e65100' },
+  unknown: { text: 'Unknown', color: '#424242' },
+  'not-deployed': { text: 'Not deployed', color: '#616161' },
+  unreachable: { text: 'Unreachable', color: '#b71c1c' },
+  stale: { text: 'Stale', color: '#e65100' },
+};
 
-/** The clusters of the SRCNet fleet that the backend reads. */
+/** Every SRC site on one screen: sites x components, with states, versions and reachability. */
 export function FleetContent() {
-  const { value, loading, error } = useClusters();
-  if (loading) {
-    return <Progress />;
-  }
-  if (error) {
-    return <ResponseErrorPanel error={error} />;
-  }
-  if (!value || value.items.length === 0) {
+  const { value, loading, error, updatedAt } = useFleet();
+  const entityRoute = useRouteRef(entityRouteRef);
+  const [search, setSearch] = useState('');
+  const [health, setHealth] = useState<string>('all');
+  const [engine, setEngine] = useState<string>('all');
+  const [component, setComponent] = useState<string>('all');
+  const columns = useMemo(
+    () => (value ? matrixColumns(value.sites) : []),
+    [value],
+  );
+
+  if (loading && !value) return <Progress />;
+  if (error && !value) return <ResponseErrorPanel error={error} />;
+  if (!value || value.sites.length === 0) {
     return (
       <EmptyState
         missing="data"
@@ -36,13 +73,175 @@ export function FleetContent() {
       />
     );
   }
+  const shownColumns =
+    component === 'all' ? columns : columns.filter(c => c === component);
+  const sites = value.sites.filter(
+    s =>
+      (!search ||
+        s.site.includes(search.toLowerCase()) ||
+        s.clusters.some(c => c.name.includes(search.toLowerCase()))) &&
+      (engine === 'all' ||
+        s.clusters.some(c =>
+          c.engines.includes(engine as 'argocd' | 'flux'),
+        )) &&
+      (health === 'all' ||
+        (s.counts.health as Record<string, number>)[health] > 0),
+  );
   return (
-    <Table<ClusterSummary>
-      title={`Clusters (${value.items.length})`}
-      options={{ paging: false, search: true }}
-      columns={columns}
-      data={value.items}
-    />
+    <Box>
+      {value.simulated && (
+        <Alert severity="info" role="status" style={{ marginBottom: 16 }}>
+          These clusters are simulated (the fleet simulator of the embedded
+          default), not real SRC clusters.
+        </Alert>
+      )}
+      <ClusterProblems problems={value.problems} />
+      <Box
+        display="flex"
+        flexWrap="wrap"
+        my={2}
+        style={{ gap: 16 }}
+        alignItems="center"
+      >
+        <TextField
+          label="Search sites and clusters"
+          variant="outlined"
+          size="small"
+          value={search}
+          onChange={e => setSearch(e.target.value)}
+          inputProps={{ 'aria-label': 'Search sites and clusters' }}
+        />
+        {[
+          [
+            'Engine',
+            engine,
+            setEngine,
+            [
+              ['all', 'All engines'],
+              ['argocd', 'Argo CD'],
+              ['flux', 'Flux'],
+            ],
+          ],
+          [
+            'Health',
+            health,
+            setHealth,
+            [
+              ['all', 'Any health'],
+              ...GITOPS_HEALTH_STATES.map(h => [h, `Has ${HEALTH_LABELS[h]}`]),
+            ],
+          ],
+          [
+            'Component',
+            component,
+            setComponent,
+            [['all', 'All components'], ...columns.map(c => [c, c])],
+          ],
+        ].map(([label, current, set, options]) => (
+          <FormControl
+            key={label as string}
+            variant="outlined"
+            size="small"
+            style={{ minWidth: 160 }}
+          >
+            <InputLabel id={`fleet-${label}`}>{label as string}</InputLabel>
+            <Select
+              labelId={`fleet-${label}`}
+              label={label as string}
+              value={current as string}
+              onChange={e =>
+                (set as (v: string) => void)(e.target.value as string)
+              }
+            >
+              {(options as string[][]).map(([v, text]) => (
+                <MenuItem key={v} value={v}>
+                  {text}
+                </MenuItem>
+              ))}
+            </Select>
+          </FormControl>
+        ))}
+        <Typography variant="caption" color="textSecondary">
+          {sites.length} of {value.sites.length} sites, updated{' '}
+          {relativeTime(updatedAt?.toISOString())}
+        </Typography>
+      </Box>
+      <TableContainer component={Paper} style={{ maxHeight: '70vh' }}>
+        <Table
+          stickyHeader
+          size="small"
+          aria-label="SRC sites and their platform services"
+        >
+          <TableHead>
+            <TableRow>
+              <TableCell>Site</TableCell>
+              <TableCell>Clusters</TableCell>
+              {shownColumns.map(c => (
+                <TableCell key={c}>{c}</TableCell>
+              ))}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {sites.map(site => (
+              <TableRow key={site.site} hover>
+                <TableCell>
+                  <Link
+                    to={entityRoute({
+                      kind: 'system',
+                      namespace: 'default',
+                      name: site.site,
+                    })}
+                  >
+                    {site.site}
+                  </Link>
+                </TableCell>
+                <TableCell>
+                  <Typography variant="body2">
+                    {siteReachability(site)}
+                  </Typography>
+                  <Typography variant="caption" color="textSecondary">
+                    {site.clusters
+                      .map(c => `${c.name} ${relativeTime(c.observedAt)}`)
+                      .join(', ')}
+                  </Typography>
+                </TableCell>
+                {shownColumns.map(c => {
+                  const cell = fleetCell(site, c, value.sites);
+                  const style = CELL[cell.state];
+                  return (
+                    <TableCell key={c} title={cell.versionNote}>
+                      <Typography
+                        variant="body2"
+                        style={{ color: style.color, fontWeight: 600 }}
+                      >
+                        {style.text}
+                      </Typography>
+                      {cell.version && (
+                        <Typography
+                          variant="caption"
+                          style={
+                            cell.versionNote
+                              ? {
+                                  background: '#fff3e0',
+                                  color: '#8a4b00',
+                                  fontWeight: 600,
+                                }
+                              : undefined
+                          }
+                        >
+                          {cell.version}
+                          {cell.versionNote ? ' ⚠' : ''}
+                        </Typography>
+                      )}
+                    </TableCell>
+                  );
+                })}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableContainer>
+    </Box>
   );
 }
 

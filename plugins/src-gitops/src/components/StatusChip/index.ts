@@ -1,0 +1,1 @@
+export { HealthChip, SyncChip, HEALTH_LABELS } from './StatusChip';
