@@ -15,7 +15,7 @@ export default defineConfig({
     ? []
     : [
         {
-          command: 'yarn start',
+          command: 'bash scripts/start.sh',
           url: 'http://localhost:3000',
           reuseExistingServer: !process.env.CI,
           timeout: 300_000,

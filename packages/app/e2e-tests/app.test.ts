@@ -5,10 +5,14 @@ async function signInAsGuest(page: Page) {
   const enter = page.getByRole('button', { name: 'Enter' });
   await expect(enter).toBeVisible();
   await enter.click();
-  await expect(page.getByRole('link', { name: 'Catalog', exact: true }).first()).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'Catalog', exact: true }).first(),
+  ).toBeVisible();
 }
 
-test('an SRC site links to its SRCNet node and its clusters', async ({ page }) => {
+test('an SRC site links to its SRCNet node and its clusters', async ({
+  page,
+}) => {
   await signInAsGuest(page);
 
   // The catalog (mounted at /), filtered to SRC sites with the Kind picker.
@@ -17,17 +21,36 @@ test('an SRC site links to its SRCNet node and its clusters', async ({ page }) =
   await page.getByRole('option', { name: 'System', exact: true }).click();
   const site = page.getByRole('link', { name: 'CHSRC main site' });
   await expect(site).toBeVisible();
-  await expect(page.getByRole('link', { name: 'UKSRC RAL (prod)' })).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'UKSRC RAL (prod)' }),
+  ).toBeVisible();
   await site.click();
 
-  await expect(page.getByRole('heading', { name: /CHSRC main site/ }).first()).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: /CHSRC main site/ }).first(),
+  ).toBeVisible();
   // Its node (Domain) and its clusters (Resources) are linked.
-  await expect(page.getByRole('link', { name: 'chsrc', exact: true }).first()).toBeVisible();
-  await expect(page.getByRole('link', { name: /chsrc-dev|CHSRC main site dev cluster/ }).first()).toBeVisible();
-  await expect(page.getByRole('link', { name: /chsrc-prod|CHSRC main site prod cluster/ }).first()).toBeVisible();
-  await page.screenshot({ path: 'artifacts/screenshots/site-chsrc-main.png', fullPage: true });
+  await expect(
+    page.getByRole('link', { name: 'chsrc', exact: true }).first(),
+  ).toBeVisible();
+  await expect(
+    page
+      .getByRole('link', { name: /chsrc-dev|CHSRC main site dev cluster/ })
+      .first(),
+  ).toBeVisible();
+  await expect(
+    page
+      .getByRole('link', { name: /chsrc-prod|CHSRC main site prod cluster/ })
+      .first(),
+  ).toBeVisible();
+  await page.screenshot({
+    path: 'artifacts/screenshots/site-chsrc-main.png',
+    fullPage: true,
+  });
 
   // Follow the node link to the Domain.
   await page.getByRole('link', { name: 'chsrc', exact: true }).first().click();
-  await expect(page.getByText('Swiss SKA Regional Centre').first()).toBeVisible();
+  await expect(
+    page.getByText('Swiss SKA Regional Centre').first(),
+  ).toBeVisible();
 });

@@ -291,6 +291,8 @@ export function EntityGitOpsContent() {
         </Alert>
       )}
       <Box
+        component={Paper}
+        p={2}
         display="flex"
         flexWrap="wrap"
         my={2}

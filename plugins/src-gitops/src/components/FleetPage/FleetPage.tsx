@@ -97,6 +97,8 @@ export function FleetContent() {
       )}
       <ClusterProblems problems={value.problems} />
       <Box
+        component={Paper}
+        p={2}
         display="flex"
         flexWrap="wrap"
         my={2}
@@ -147,6 +149,7 @@ export function FleetContent() {
             <InputLabel id={`fleet-${label}`}>{label as string}</InputLabel>
             <Select
               labelId={`fleet-${label}`}
+              id={`fleet-${label}-select`}
               label={label as string}
               value={current as string}
               onChange={e =>
@@ -209,7 +212,11 @@ export function FleetContent() {
                   const cell = fleetCell(site, c, value.sites);
                   const style = CELL[cell.state];
                   return (
-                    <TableCell key={c} title={cell.versionNote}>
+                    <TableCell
+                      key={c}
+                      title={cell.versionNote}
+                      style={{ whiteSpace: 'nowrap' }}
+                    >
                       <Typography
                         variant="body2"
                         style={{ color: style.color, fontWeight: 600 }}

@@ -16,14 +16,14 @@ export type FleetCell = {
   versionNote?: string;
 };
 
-/** The components shown as columns: the catalogue's first, then any other seen in the fleet. */
+/**
+ * The columns: the component catalogue's platform services seen in the fleet, and Argo CD itself
+ * where sites deploy it; a site's own applications belong on its page, not in the matrix.
+ */
 export function matrixColumns(sites: FleetSite[]): string[] {
   const seen = new Set(sites.flatMap(s => Object.keys(s.components)));
   const catalogue = Object.keys(COMPONENT_CATALOGUE).filter(id => seen.has(id));
-  const others = [...seen]
-    .filter(id => !isComponentId(id) && id !== 'cluster-config')
-    .sort();
-  return [...catalogue, ...others];
+  return seen.has('argo-cd') ? [...catalogue, 'argo-cd'] : catalogue;
 }
 
 function mostCommon(values: string[]): string | undefined {

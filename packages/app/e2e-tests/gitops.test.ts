@@ -1,0 +1,96 @@
+import { test, expect, Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+async function signInAsGuest(page: Page) {
+  await page.goto('/');
+  const enter = page.getByRole('button', { name: 'Enter' });
+  await expect(enter).toBeVisible();
+  await enter.click();
+  await expect(
+    page.getByRole('link', { name: 'Catalog', exact: true }).first(),
+  ).toBeVisible();
+}
+
+async function seriousViolations(page: Page, include: string) {
+  const results = await new AxeBuilder({ page }).include(include).analyze();
+  return results.violations
+    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+    .map(v => `${v.id}: ${v.help} (${v.nodes.length})`);
+}
+
+test('fleet page -> degraded site -> GitOps tab -> sync as an owner; a non-owner sees no actions', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+
+  // The fleet page, with the simulated clusters of the demo.
+  await page.getByRole('link', { name: 'GitOps fleet' }).click();
+  const matrix = page.getByRole('table', {
+    name: 'SRC sites and their platform services',
+  });
+  await expect(matrix).toBeVisible();
+  await expect(page.getByText(/These clusters are simulated/)).toBeVisible();
+  const skao = matrix
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: 'skaosrc-main' }) });
+  await expect(skao.getByText('Degraded').first()).toBeVisible();
+  await page.screenshot({
+    path: 'artifacts/screenshots/fleet.png',
+    fullPage: true,
+  });
+  expect(await seriousViolations(page, 'main')).toEqual([]);
+
+  // Its site page: the overview card, then the GitOps tab.
+  await skao.getByRole('link', { name: 'skaosrc-main' }).click();
+  await expect(
+    page.getByRole('heading', { name: /SKAOSRC main site/ }).first(),
+  ).toBeVisible();
+  await expect(page.getByText('Open the GitOps tab')).toBeVisible();
+  await page.screenshot({
+    path: 'artifacts/screenshots/site-card.png',
+    fullPage: true,
+  });
+  await page
+    .getByRole('tab', { name: 'GitOps', exact: true })
+    .or(page.getByRole('link', { name: 'GitOps', exact: true }))
+    .first()
+    .click();
+  const table = page.getByRole('table', {
+    name: 'GitOps objects in skaosrc-prod',
+  });
+  await expect(table).toBeVisible();
+  const degraded = table
+    .getByRole('row')
+    .filter({ hasText: 'Degraded' })
+    .first();
+  await expect(degraded).toBeVisible();
+  const name = (await degraded
+    .getByRole('button', { name: /^Sync / })
+    .getAttribute('aria-label'))!.replace('Sync ', '');
+  await page.screenshot({
+    path: 'artifacts/screenshots/gitops-tab.png',
+    fullPage: true,
+  });
+  expect(await seriousViolations(page, 'main')).toEqual([]);
+
+  // Sync it: confirm, then see the status change as the cluster reports it.
+  await degraded.getByRole('button', { name: `Sync ${name}` }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Sync' }).click();
+  await expect(
+    page.getByText(`Sync requested for Application ${name} on skaosrc-prod`),
+  ).toBeVisible();
+  const row = table
+    .getByRole('row')
+    .filter({ has: page.getByRole('button', { name: `Sync ${name}` }) });
+  await expect(row.getByText('Degraded')).toHaveCount(0, { timeout: 45_000 });
+  await expect(row.getByText(/Healthy|Progressing/)).toBeVisible();
+
+  // A site the guest does not own: read-only, no action buttons.
+  await page.goto('/catalog/default/system/chsrc-main/gitops');
+  await expect(
+    page.getByRole('table', { name: 'GitOps objects in chsrc-prod' }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('button', { name: /^(Sync|Refresh) / }),
+  ).toHaveCount(0);
+});
