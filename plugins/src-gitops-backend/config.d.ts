@@ -25,6 +25,8 @@ export interface Config {
       name: string;
       /** The SRC site (System name) the cluster belongs to. */
       site: string;
+      /** The SRCNet node of the site, e.g. `UKSRC`; lets the fleet page filter by node. */
+      node?: string;
       /** Base URL of the Kubernetes API server. Not needed with a kubeconfig. */
       url?: string;
       /** How the backend authenticates. */

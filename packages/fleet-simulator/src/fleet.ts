@@ -101,6 +101,7 @@ export class Fleet {
         clusters: [...this.clusters.values()].map(({ spec, server }) => ({
           name: spec.name,
           site: spec.site,
+          node: spec.node,
           url: server.url,
           caData: this.tls.caPem,
           auth: {

@@ -16,6 +16,7 @@ import { linkFluxSources } from '../normalise/flux';
 export type ClusterSnapshot = {
   cluster: string;
   site: string;
+  node?: string;
   reachability: ClusterReachability;
   engines: GitOpsEngine[];
   /** When the state was last confirmed current (list, watch event or bookmark). */
@@ -108,6 +109,7 @@ export class ClusterWatcher {
       this.cached = {
         cluster: this.cluster.name,
         site: this.cluster.site,
+        node: this.cluster.node,
         reachability: this.reachability,
         engines: [...new Set(this.kinds.map(k => k.engine))],
         observedAt: this.observedAt,

@@ -13,6 +13,7 @@ export type ClusterCredentials = {
 export type ClusterConfig = {
   name: string;
   site: string;
+  node?: string;
   url: string;
   credentials: ClusterCredentials;
   /** Namespaces of Argo CD Applications; `undefined` means all namespaces. */
@@ -187,6 +188,7 @@ export function readClusterConfigs(config: Config): ClusterConfig[] {
     return {
       name,
       site,
+      node: entry.getOptionalString('node'),
       url: url.replace(/\/+$/, ''),
       credentials: {
         token: entry.getOptionalString('auth.token') ?? fromFile?.token,

@@ -106,6 +106,7 @@ export function fleetView(snapshots: ClusterSnapshot[]) {
         const worst = worstResource(resources);
         return {
           site,
+          node: clusters.find(c => c.node)?.node,
           clusters: clusters.map(c => clusterView(c)),
           counts: countStates(resources),
           worst:

@@ -46,6 +46,7 @@ export type EntityGitOpsResponse = {
 /** One site in the fleet view. */
 export type FleetSite = {
   site: string;
+  node?: string;
   clusters: ClusterView[];
   counts: StateCounts;
   worst?: {

@@ -98,8 +98,12 @@ export const fleetAnswer: FleetResponse = {
   sites: [
     {
       site: 'chsrc-main',
+      node: 'CHSRC',
       clusters: [cluster('chsrc-prod')],
-      counts: counts(3, 1),
+      counts: {
+        ...counts(3, 1),
+        sync: { synced: 2, 'out-of-sync': 1, unknown: 0 },
+      },
       worst: {
         id: 'x',
         name: 'traefik',
@@ -126,6 +130,7 @@ export const fleetAnswer: FleetResponse = {
     },
     {
       site: 'uksrc-ral-prod',
+      node: 'UKSRC',
       clusters: [
         cluster('uksrc-ral-prod', {
           site: 'uksrc-ral-prod',

@@ -67,6 +67,24 @@ describe('FleetContent', () => {
     expect(screen.getByText(/simulated/)).toBeInTheDocument();
   });
 
+  it('flags a site whose applied revision lags its repository, and filters by node', async () => {
+    server.use(
+      http.get(`${baseUrl}/fleet`, () => HttpResponse.json(fleetAnswer)),
+    );
+    await renderFleet();
+    expect(
+      await screen.findByText('1 applied revision lags the repository'),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByLabelText('Node'));
+    await userEvent.click(screen.getByRole('option', { name: 'UKSRC' }));
+    expect(
+      screen.getByText('1 of 2 sites', { exact: false }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: 'chsrc-main' }),
+    ).not.toBeInTheDocument();
+  });
+
   it('filters with the search box', async () => {
     server.use(
       http.get(`${baseUrl}/fleet`, () => HttpResponse.json(fleetAnswer)),

@@ -57,6 +57,7 @@ export function FleetContent() {
   const [health, setHealth] = useState<string>('all');
   const [engine, setEngine] = useState<string>('all');
   const [component, setComponent] = useState<string>('all');
+  const [node, setNode] = useState<string>('all');
   const columns = useMemo(
     () => (value ? matrixColumns(value.sites) : []),
     [value],
@@ -73,6 +74,11 @@ export function FleetContent() {
       />
     );
   }
+  const nodes = [
+    ...new Set(
+      value.sites.map(s => s.node).filter((n): n is string => Boolean(n)),
+    ),
+  ].sort();
   const shownColumns =
     component === 'all' ? columns : columns.filter(c => c === component);
   const sites = value.sites.filter(
@@ -80,6 +86,7 @@ export function FleetContent() {
       (!search ||
         s.site.includes(search.toLowerCase()) ||
         s.clusters.some(c => c.name.includes(search.toLowerCase()))) &&
+      (node === 'all' || s.node === node) &&
       (engine === 'all' ||
         s.clusters.some(c =>
           c.engines.includes(engine as 'argocd' | 'flux'),
@@ -114,6 +121,12 @@ export function FleetContent() {
           inputProps={{ 'aria-label': 'Search sites and clusters' }}
         />
         {[
+          [
+            'Node',
+            node,
+            setNode,
+            [['all', 'All nodes'], ...nodes.map(n => [n, n])],
+          ],
           [
             'Engine',
             engine,
@@ -202,6 +215,18 @@ export function FleetContent() {
                   <Typography variant="body2">
                     {siteReachability(site)}
                   </Typography>
+                  {site.counts.sync['out-of-sync'] > 0 && (
+                    <Typography
+                      variant="body2"
+                      style={{ color: '#8a4b00', fontWeight: 600 }}
+                    >
+                      {site.counts.sync['out-of-sync']} applied revision
+                      {site.counts.sync['out-of-sync'] === 1
+                        ? ' lags'
+                        : 's lag'}{' '}
+                      the repository
+                    </Typography>
+                  )}
                   <Typography variant="caption" color="textSecondary">
                     {site.clusters
                       .map(c => `${c.name} ${relativeTime(c.observedAt)}`)
