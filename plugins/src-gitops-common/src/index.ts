@@ -11,5 +11,6 @@ export * from './catalogue/componentCatalogue';
 export * from './site/siteSpec';
 export * from './site/parseSiteSpec';
 export * from './gitopsResource';
+export * from './apiTypes';
 export * from './permissions';
 export * from './labelSelector';

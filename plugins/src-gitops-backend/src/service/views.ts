@@ -1,34 +1,17 @@
 import {
-  ClusterSummary,
+  ClusterProblem,
+  ClusterView,
+  FleetComponentState,
+  FleetResponse,
+  FleetSite,
   GITOPS_HEALTH_STATES,
+  StateCounts,
   GITOPS_SYNC_STATES,
   GitOpsHealth,
   GitOpsResource,
   GitOpsSync,
 } from '@srcnet/plugin-src-gitops-common';
 import { ClusterSnapshot } from '../cluster/ClusterWatcher';
-
-/** Counts by health and by sync; every state present, zero when none. */
-export type StateCounts = {
-  total: number;
-  health: Record<GitOpsHealth, number>;
-  sync: Record<GitOpsSync, number>;
-};
-
-/** A cluster in an answer: reachability, freshness, counts; never its URL or credentials. */
-export type ClusterView = ClusterSummary & {
-  counts: StateCounts;
-  failingSince?: string;
-};
-
-/** A problem reading one cluster, so partial answers name what failed. */
-export type ClusterProblem = {
-  cluster: string;
-  site: string;
-  reachability: ClusterSummary['reachability'];
-  error: string;
-  since?: string;
-};
 
 const HEALTH_RANK: Record<GitOpsHealth, number> = {
   degraded: 5,
@@ -94,14 +77,14 @@ export function problemsOf(snapshots: ClusterSnapshot[]): ClusterProblem[] {
 }
 
 /** Every site with its clusters, counts, worst resource and problems. Pure. */
-export function fleetView(snapshots: ClusterSnapshot[]) {
+export function fleetView(snapshots: ClusterSnapshot[]): FleetResponse {
   const sites = new Map<string, ClusterSnapshot[]>();
   for (const s of snapshots)
     sites.set(s.site, [...(sites.get(s.site) ?? []), s]);
   return {
     sites: [...sites.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([site, clusters]) => {
+      .map(([site, clusters]): FleetSite => {
         const resources = clusters.flatMap(c => c.resources);
         const worst = worstResource(resources);
         return {
@@ -130,17 +113,10 @@ export function fleetView(snapshots: ClusterSnapshot[]) {
 }
 
 /** Deployed chart versions by component, for the fleet matrix. */
-function componentVersions(resources: GitOpsResource[]) {
-  const result: Record<
-    string,
-    {
-      health: GitOpsHealth;
-      sync: GitOpsSync;
-      version?: string;
-      cluster: string;
-      suspended: boolean;
-    }
-  > = {};
+function componentVersions(
+  resources: GitOpsResource[],
+): Record<string, FleetComponentState> {
+  const result: Record<string, FleetComponentState> = {};
   for (const r of resources) {
     if (!r.component || (r.kind !== 'Application' && r.kind !== 'HelmRelease'))
       continue;

@@ -1,87 +1,22 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
-  ClusterSummary,
-  GitOpsHealth,
+  ClusterListResponse,
+  EntityGitOpsResponse,
+  FleetResponse,
   GitOpsResource,
-  GitOpsSync,
+  ResourceAction,
 } from '@srcnet/plugin-src-gitops-common';
 
-/** Counts by health and by sync. */
-export type StateCounts = {
-  total: number;
-  health: Record<GitOpsHealth, number>;
-  sync: Record<GitOpsSync, number>;
-};
-
-/** A cluster in an answer, with counts of what it holds (or what matched). */
-export type ClusterView = ClusterSummary & {
-  counts: StateCounts;
-  failingSince?: string;
-};
-
-/** A cluster that could not be read: the answer is partial and says so. */
-export type ClusterProblem = {
-  cluster: string;
-  site: string;
-  reachability: ClusterSummary['reachability'];
-  error: string;
-  since?: string;
-};
-
-/** The clusters the backend reads, as a response object (room for paging and metadata). */
-export type ClusterListResponse = {
-  items: ClusterView[];
-};
-
-/** The GitOps objects of one catalog entity. */
-export type EntityGitOpsResponse = {
-  entityRef: string;
-  matched: boolean;
-  items: GitOpsResource[];
-  clusters: ClusterView[];
-  problems: ClusterProblem[];
-  simulated?: boolean;
-};
-
-/** One site in the fleet view. */
-export type FleetSite = {
-  site: string;
-  node?: string;
-  clusters: ClusterView[];
-  counts: StateCounts;
-  worst?: {
-    id: string;
-    name: string;
-    kind: string;
-    cluster: string;
-    health: GitOpsHealth;
-    message?: string;
-  };
-  components: Record<
-    string,
-    {
-      health: GitOpsHealth;
-      sync: GitOpsSync;
-      version?: string;
-      cluster: string;
-      suspended: boolean;
-    }
-  >;
-};
-
-export type FleetResponse = {
-  sites: FleetSite[];
-  problems: ClusterProblem[];
-  simulated: boolean;
-  generatedAt: string;
-};
-
-export type ResourceAction =
-  | 'sync'
-  | 'refresh'
-  | 'reconcile'
-  | 'suspend'
-  | 'resume';
+export type {
+  ClusterListResponse,
+  ClusterProblem,
+  ClusterView,
+  EntityGitOpsResponse,
+  FleetResponse,
+  FleetSite,
+  ResourceAction,
+  StateCounts,
+} from '@srcnet/plugin-src-gitops-common';
 
 /** Client of the src-gitops backend. */
 export interface SrcGitopsApi {

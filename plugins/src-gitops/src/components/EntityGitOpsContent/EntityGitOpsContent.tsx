@@ -1,12 +1,8 @@
 import { useState } from 'react';
 import Box from '@material-ui/core/Box';
-import FormControl from '@material-ui/core/FormControl';
 import IconButton from '@material-ui/core/IconButton';
-import InputLabel from '@material-ui/core/InputLabel';
 import Link from '@material-ui/core/Link';
-import MenuItem from '@material-ui/core/MenuItem';
 import Paper from '@material-ui/core/Paper';
-import Select from '@material-ui/core/Select';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -32,42 +28,31 @@ import {
 import { useEntityGitOps } from '../../hooks/useEntityGitOps';
 import { ClusterView } from '../../api/SrcGitopsApi';
 import { ClusterProblems } from '../ClusterProblems';
+import { FilterBar, FilterSelect } from '../FilterBar';
 import { HEALTH_LABELS, HealthChip, SyncChip } from '../StatusChip';
 import { commitUrl, relativeTime, shortRevision } from '../time';
 import { DEFAULT_FILTERS, GitOpsFilters, applyFilters } from './gitopsFilters';
 import { ResourceActions } from './ResourceActions';
 import { ResourceDetails } from './ResourceDetails';
 
-function FilterSelect<K extends keyof GitOpsFilters>(props: {
+/** A filter bound to one field of the filters. */
+function FieldFilter<K extends keyof GitOpsFilters>(props: {
   label: string;
   field: K;
   filters: GitOpsFilters;
   options: Array<[GitOpsFilters[K], string]>;
   onChange: (filters: GitOpsFilters) => void;
 }) {
-  const id = `src-gitops-filter-${props.field}`;
   return (
-    <FormControl variant="outlined" size="small" style={{ minWidth: 150 }}>
-      <InputLabel id={`${id}-label`}>{props.label}</InputLabel>
-      <Select
-        labelId={`${id}-label`}
-        id={id}
-        label={props.label}
-        value={props.filters[props.field]}
-        onChange={e =>
-          props.onChange({
-            ...props.filters,
-            [props.field]: e.target.value as GitOpsFilters[K],
-          })
-        }
-      >
-        {props.options.map(([value, text]) => (
-          <MenuItem key={String(value)} value={String(value)}>
-            {text}
-          </MenuItem>
-        ))}
-      </Select>
-    </FormControl>
+    <FilterSelect
+      id={`src-gitops-filter-${props.field}`}
+      label={props.label}
+      value={props.filters[props.field]}
+      options={props.options}
+      onChange={value =>
+        props.onChange({ ...props.filters, [props.field]: value })
+      }
+    />
   );
 }
 
@@ -290,16 +275,8 @@ export function EntityGitOpsContent() {
           {relativeTime(state.updatedAt?.toISOString())}.
         </Alert>
       )}
-      <Box
-        component={Paper}
-        p={2}
-        display="flex"
-        flexWrap="wrap"
-        my={2}
-        style={{ gap: 16 }}
-        alignItems="center"
-      >
-        <FilterSelect
+      <FilterBar>
+        <FieldFilter
           label="Engine"
           field="engine"
           filters={filters}
@@ -310,7 +287,7 @@ export function EntityGitOpsContent() {
             ['flux', 'Flux'],
           ]}
         />
-        <FilterSelect
+        <FieldFilter
           label="Health"
           field="health"
           filters={filters}
@@ -322,7 +299,7 @@ export function EntityGitOpsContent() {
             ),
           ]}
         />
-        <FilterSelect
+        <FieldFilter
           label="Cluster"
           field="cluster"
           filters={filters}
@@ -332,7 +309,7 @@ export function EntityGitOpsContent() {
             ...value.clusters.map(c => [c.name, c.name] as [string, string]),
           ]}
         />
-        <FilterSelect
+        <FieldFilter
           label="Sort by"
           field="sort"
           filters={filters}
@@ -347,7 +324,7 @@ export function EntityGitOpsContent() {
           {shown.length} of {items.length} objects, updated{' '}
           {relativeTime(state.updatedAt?.toISOString())}
         </Typography>
-      </Box>
+      </FilterBar>
       {value.clusters
         .filter(c => filters.cluster === 'all' || c.name === filters.cluster)
         .map(cluster => (

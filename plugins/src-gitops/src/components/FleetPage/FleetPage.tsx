@@ -1,10 +1,6 @@
 import { useMemo, useState } from 'react';
 import Box from '@material-ui/core/Box';
-import FormControl from '@material-ui/core/FormControl';
-import InputLabel from '@material-ui/core/InputLabel';
-import MenuItem from '@material-ui/core/MenuItem';
 import Paper from '@material-ui/core/Paper';
-import Select from '@material-ui/core/Select';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -28,6 +24,7 @@ import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { GITOPS_HEALTH_STATES } from '@srcnet/plugin-src-gitops-common';
 import { useFleet } from '../../hooks/useFleet';
 import { ClusterProblems } from '../ClusterProblems';
+import { FilterBar, FilterSelect } from '../FilterBar';
 import { HEALTH_LABELS } from '../StatusChip';
 import { relativeTime } from '../time';
 import {
@@ -103,15 +100,7 @@ export function FleetContent() {
         </Alert>
       )}
       <ClusterProblems problems={value.problems} />
-      <Box
-        component={Paper}
-        p={2}
-        display="flex"
-        flexWrap="wrap"
-        my={2}
-        style={{ gap: 16 }}
-        alignItems="center"
-      >
+      <FilterBar>
         <TextField
           label="Search sites and clusters"
           variant="outlined"
@@ -153,35 +142,20 @@ export function FleetContent() {
             [['all', 'All components'], ...columns.map(c => [c, c])],
           ],
         ].map(([label, current, set, options]) => (
-          <FormControl
+          <FilterSelect
             key={label as string}
-            variant="outlined"
-            size="small"
-            style={{ minWidth: 160 }}
-          >
-            <InputLabel id={`fleet-${label}`}>{label as string}</InputLabel>
-            <Select
-              labelId={`fleet-${label}`}
-              id={`fleet-${label}-select`}
-              label={label as string}
-              value={current as string}
-              onChange={e =>
-                (set as (v: string) => void)(e.target.value as string)
-              }
-            >
-              {(options as string[][]).map(([v, text]) => (
-                <MenuItem key={v} value={v}>
-                  {text}
-                </MenuItem>
-              ))}
-            </Select>
-          </FormControl>
+            id={`fleet-${label}-select`}
+            label={label as string}
+            value={current as string}
+            options={options as Array<[string, string]>}
+            onChange={set as (value: string) => void}
+          />
         ))}
         <Typography variant="caption" color="textSecondary">
           {sites.length} of {value.sites.length} sites, updated{' '}
           {relativeTime(updatedAt?.toISOString())}
         </Typography>
-      </Box>
+      </FilterBar>
       <TableContainer component={Paper} style={{ maxHeight: '70vh' }}>
         <Table
           stickyHeader

@@ -1,0 +1,76 @@
+import {
+  ClusterSummary,
+  GitOpsHealth,
+  GitOpsResource,
+  GitOpsSync,
+} from './gitopsResource';
+
+/**
+ * The shapes the src-gitops backend answers with, shared by the backend that builds them and
+ * the frontend that reads them.
+ */
+
+/** Counts by health and by sync; every state present, zero when none. */
+export type StateCounts = {
+  total: number;
+  health: Record<GitOpsHealth, number>;
+  sync: Record<GitOpsSync, number>;
+};
+
+/** A cluster in an answer: reachability, freshness, counts; never its URL or credentials. */
+export type ClusterView = ClusterSummary & {
+  counts: StateCounts;
+  failingSince?: string;
+};
+
+/** A problem reading one cluster, so partial answers name what failed. */
+export type ClusterProblem = {
+  cluster: string;
+  site: string;
+  reachability: ClusterSummary['reachability'];
+  error: string;
+  since?: string;
+};
+
+/** `GET /clusters`. */
+export type ClusterListResponse = { items: ClusterView[] };
+
+/** The deployed state of one component at a site, for the fleet matrix. */
+export type FleetComponentState = {
+  health: GitOpsHealth;
+  sync: GitOpsSync;
+  version?: string;
+  cluster: string;
+  suspended: boolean;
+};
+
+/** One site in the fleet answer. */
+export type FleetSite = {
+  site: string;
+  node?: string;
+  clusters: ClusterView[];
+  counts: StateCounts;
+  worst?: { id: string; name: string; kind: string; cluster: string; health: GitOpsHealth; message?: string };
+  components: Record<string, FleetComponentState>;
+};
+
+/** `GET /fleet`. */
+export type FleetResponse = {
+  sites: FleetSite[];
+  problems: ClusterProblem[];
+  simulated: boolean;
+  generatedAt: string;
+};
+
+/** `GET /entity?entityRef=`: the GitOps objects of one catalog entity. */
+export type EntityGitOpsResponse = {
+  entityRef: string;
+  matched: boolean;
+  items: GitOpsResource[];
+  clusters: ClusterView[];
+  problems: ClusterProblem[];
+  simulated?: boolean;
+};
+
+/** The actions the backend performs on one object. */
+export type ResourceAction = 'sync' | 'refresh' | 'reconcile' | 'suspend' | 'resume';
