@@ -26,10 +26,12 @@ function start(
   command: string[],
   env: Record<string, string> = {},
 ): ChildProcess {
+  // Its own process group, so stopping it stops the backend yarn started, not only yarn.
   return spawn(command[0], command.slice(1), {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
 }
 
@@ -193,8 +195,13 @@ async function main() {
     console.error(log.slice(-3000));
     throw error;
   } finally {
-    backend.kill();
-    sim.kill();
+    for (const child of [backend, sim]) {
+      try {
+        process.kill(-child.pid!, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
   }
 }
 
