@@ -23,6 +23,8 @@ backend.add(
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 backend.add(catalogModuleLocalSiteLocations);
+// SRCNet nodes and sites from the Site Capabilities API, when configured
+backend.add(import('@srcnet/plugin-catalog-backend-module-srcnet'));
 
 // Scaffolder, with our site actions and the publish modules for SKA's GitLab and GitHub
 backend.add(import('@backstage/plugin-scaffolder-backend'));
