@@ -117,6 +117,29 @@ export async function createRouter(
     return entity;
   }
 
+  /** The watcher of a named cluster and one object in its snapshot; 404 for either unknown. */
+  function findResource(p: z.infer<typeof resourceParams>) {
+    const watcher = fleet.watcher(p.cluster);
+    if (!watcher) {
+      throw new NotFoundError(`no cluster '${p.cluster}' is configured`);
+    }
+    const resource = watcher
+      .snapshot()
+      .resources.find(
+        r =>
+          r.engine === p.engine &&
+          r.kind === p.kind &&
+          r.namespace === p.namespace &&
+          r.name === p.name,
+      );
+    if (!resource) {
+      throw new NotFoundError(
+        `no ${p.kind} ${p.namespace}/${p.name} in cluster '${p.cluster}'`,
+      );
+    }
+    return { watcher, resource };
+  }
+
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -207,21 +230,8 @@ export async function createRouter(
       });
       const p = parse(resourceParams, req.params, 'resource');
       await authorize(credentials, srcGitopsFleetReadPermission);
-      const snapshot = fleet.watcher(p.cluster)?.snapshot();
-      if (!snapshot)
-        throw new NotFoundError(`no cluster '${p.cluster}' is configured`);
-      const resource = snapshot.resources.find(
-        r =>
-          r.engine === p.engine &&
-          r.kind === p.kind &&
-          r.namespace === p.namespace &&
-          r.name === p.name,
-      );
-      if (!resource)
-        throw new NotFoundError(
-          `no ${p.kind} ${p.namespace}/${p.name} in cluster '${p.cluster}'`,
-        );
-      res.json({ resource, cluster: clusterView(snapshot) });
+      const { watcher, resource } = findResource(p);
+      res.json({ resource, cluster: clusterView(watcher.snapshot()) });
     },
   );
 
@@ -253,22 +263,7 @@ export async function createRouter(
       try {
         await authorize(credentials, srcGitopsResourceOperatePermission, ref);
         const entity = await entityFor(credentials, ref);
-        const watcher = fleet.watcher(p.cluster);
-        if (!watcher)
-          throw new NotFoundError(`no cluster '${p.cluster}' is configured`);
-        const resource = watcher
-          .snapshot()
-          .resources.find(
-            r =>
-              r.engine === p.engine &&
-              r.kind === p.kind &&
-              r.namespace === p.namespace &&
-              r.name === p.name,
-          );
-        if (!resource)
-          throw new NotFoundError(
-            `no ${p.kind} ${p.namespace}/${p.name} in cluster '${p.cluster}'`,
-          );
+        const { watcher, resource } = findResource(p);
         // The permission was granted on the entity; the object must be one of the entity's own.
         const match = entityMatch(entity);
         if (

@@ -25,3 +25,13 @@ export function ClusterProblems(props: { problems: ClusterProblem[] }) {
     </Alert>
   );
 }
+
+/** Says plainly that the clusters shown are the demo's simulated ones. */
+export function SimulatedNotice() {
+  return (
+    <Alert severity="info" role="status" style={{ marginBottom: 16 }}>
+      These clusters are simulated (the fleet simulator of the embedded
+      default), not real SRC clusters.
+    </Alert>
+  );
+}

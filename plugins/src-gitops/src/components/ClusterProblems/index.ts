@@ -1,1 +1,1 @@
-export { ClusterProblems } from './ClusterProblems';
+export { ClusterProblems, SimulatedNotice } from './ClusterProblems';

@@ -27,7 +27,7 @@ import {
 } from '@srcnet/plugin-src-gitops-common';
 import { useEntityGitOps } from '../../hooks/useEntityGitOps';
 import { ClusterView } from '../../api/SrcGitopsApi';
-import { ClusterProblems } from '../ClusterProblems';
+import { ClusterProblems, SimulatedNotice } from '../ClusterProblems';
 import { FilterBar, FilterSelect } from '../FilterBar';
 import { HEALTH_LABELS, HealthChip, SyncChip } from '../StatusChip';
 import { commitUrl, relativeTime, shortRevision } from '../time';
@@ -262,12 +262,7 @@ export function EntityGitOpsContent() {
 
   return (
     <Box>
-      {value.simulated && (
-        <Alert severity="info" role="status" style={{ marginBottom: 16 }}>
-          These clusters are simulated (the fleet simulator of the embedded
-          default), not real SRC clusters.
-        </Alert>
-      )}
+      {value.simulated && <SimulatedNotice />}
       <ClusterProblems problems={value.problems} />
       {state.error && (
         <Alert severity="warning">

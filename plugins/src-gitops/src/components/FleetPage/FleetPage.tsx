@@ -9,7 +9,6 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import Alert from '@material-ui/lab/Alert';
 import {
   Content,
   EmptyState,
@@ -23,7 +22,7 @@ import { useRouteRef } from '@backstage/core-plugin-api';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { GITOPS_HEALTH_STATES } from '@srcnet/plugin-src-gitops-common';
 import { useFleet } from '../../hooks/useFleet';
-import { ClusterProblems } from '../ClusterProblems';
+import { ClusterProblems, SimulatedNotice } from '../ClusterProblems';
 import { FilterBar, FilterSelect } from '../FilterBar';
 import { HEALTH_LABELS } from '../StatusChip';
 import { relativeTime } from '../time';
@@ -93,12 +92,7 @@ export function FleetContent() {
   );
   return (
     <Box>
-      {value.simulated && (
-        <Alert severity="info" role="status" style={{ marginBottom: 16 }}>
-          These clusters are simulated (the fleet simulator of the embedded
-          default), not real SRC clusters.
-        </Alert>
-      )}
+      {value.simulated && <SimulatedNotice />}
       <ClusterProblems problems={value.problems} />
       <FilterBar>
         <TextField
