@@ -6,8 +6,12 @@ import {
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { SiteCapabilitiesClient } from './SiteCapabilitiesClient';
 import { SrcNetSiteCapabilitiesProvider } from './SrcNetSiteCapabilitiesProvider';
+import { SrcNetSiteRepositoryProcessor } from './SrcNetSiteRepositoryProcessor';
 
-/** Adds the SRCNet Site Capabilities provider when `catalog.providers.srcnetSiteCapabilities` is set. */
+/**
+ * Adds the site repository processor (reads `srcnet-site-repo` Locations) and, when
+ * `catalog.providers.srcnetSiteCapabilities` is set, the SRCNet Site Capabilities provider.
+ */
 export const catalogModuleSrcNet = createBackendModule({
   pluginId: 'catalog',
   moduleId: 'srcnet',
@@ -18,8 +22,12 @@ export const catalogModuleSrcNet = createBackendModule({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
+        reader: coreServices.urlReader,
       },
-      async init({ catalog, config, logger, scheduler }) {
+      async init({ catalog, config, logger, scheduler, reader }) {
+        catalog.addProcessor(
+          SrcNetSiteRepositoryProcessor.fromConfig(config, { reader, logger }),
+        );
         const providerConfig = config.getOptionalConfig(
           'catalog.providers.srcnetSiteCapabilities',
         );

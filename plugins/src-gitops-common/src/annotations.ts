@@ -59,3 +59,42 @@ export const GITOPS_ENTITY_ANNOTATIONS = [
   ARGOCD_APP_SELECTOR_ANNOTATION,
   KUBERNETES_ID_ANNOTATION,
 ] as const;
+
+/**
+ * The GitOps objects that deploy an entity, comma-separated `<Kind>/<namespace>/<name>`, e.g.
+ * `HelmRelease/vault/vault`. Set on platform services read from a site repository that does not
+ * carry our labels.
+ */
+export const SRC_GITOPS_OBJECTS_ANNOTATION = `${SRC_GITOPS_PREFIX}/gitops-objects`;
+/** The Helm chart a platform service is installed from: `<repo URL>/<chart>` or the chart name. */
+export const SRC_CHART_ANNOTATION = `${SRC_GITOPS_PREFIX}/chart`;
+/** The chart version the site repository pins for a platform service. */
+export const SRC_CHART_VERSION_ANNOTATION = `${SRC_GITOPS_PREFIX}/chart-version`;
+/** The namespace a platform service is installed into. */
+export const SRC_NAMESPACE_ANNOTATION = `${SRC_GITOPS_PREFIX}/namespace`;
+/** The environment (`dev`, `prod`, ...) of a platform service. */
+export const SRC_ENVIRONMENT_ANNOTATION = `${SRC_GITOPS_PREFIX}/environment`;
+
+/** One `<Kind>/<namespace>/<name>` entry of {@link SRC_GITOPS_OBJECTS_ANNOTATION}. */
+export type GitOpsObjectRef = { kind: string; namespace: string; name: string };
+
+export function formatGitOpsObjects(refs: GitOpsObjectRef[]): string {
+  return refs.map(r => `${r.kind}/${r.namespace}/${r.name}`).join(',');
+}
+
+/** Parses {@link SRC_GITOPS_OBJECTS_ANNOTATION}; throws naming the entry that is malformed. */
+export function parseGitOpsObjects(value: string): GitOpsObjectRef[] {
+  return value
+    .split(',')
+    .map(s => s.trim())
+    .filter(Boolean)
+    .map(entry => {
+      const parts = entry.split('/');
+      if (parts.length !== 3 || parts.some(p => !p)) {
+        throw new Error(
+          `'${entry}' is not <Kind>/<namespace>/<name>, e.g. HelmRelease/vault/vault`,
+        );
+      }
+      return { kind: parts[0], namespace: parts[1], name: parts[2] };
+    });
+}

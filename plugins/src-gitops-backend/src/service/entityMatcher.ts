@@ -8,10 +8,12 @@ import {
   SRC_CLUSTER_ANNOTATION,
   SRC_COMPONENT_ANNOTATION,
   SRC_COMPONENT_LABEL,
+  SRC_GITOPS_OBJECTS_ANNOTATION,
   SRC_GITOPS_SELECTOR_ANNOTATION,
   SRC_SITE_ANNOTATION,
   SRC_SITE_LABEL,
   matchesLabels,
+  parseGitOpsObjects,
   parseLabelSelector,
 } from '@srcnet/plugin-src-gitops-common';
 import { InputError } from '@backstage/errors';
@@ -35,6 +37,18 @@ function selector(value: string, annotation: string): LabelRequirement[] {
   }
 }
 
+function gitopsObjects(value: string) {
+  try {
+    return parseGitOpsObjects(value);
+  } catch (error) {
+    throw new InputError(
+      `annotation ${SRC_GITOPS_OBJECTS_ANNOTATION} is malformed: ${
+        (error as Error).message
+      }`,
+    );
+  }
+}
+
 /**
  * Turns an entity's annotations into a match: ours (site, cluster, component, selector) and, for
  * compatibility, the Argo CD plugins' `argocd/app-name` and `argocd/app-selector` and the
@@ -47,7 +61,14 @@ export function entityMatch(entity: Entity): EntityMatch | undefined {
     .filter(Boolean);
   const site = a[SRC_SITE_ANNOTATION];
   const predicates: Array<(r: GitOpsResource) => boolean> = [];
-  if (a[SRC_GITOPS_SELECTOR_ANNOTATION]) {
+  if (a[SRC_GITOPS_OBJECTS_ANNOTATION]) {
+    const refs = gitopsObjects(a[SRC_GITOPS_OBJECTS_ANNOTATION]);
+    predicates.push(r =>
+      refs.some(
+        o => o.kind === r.kind && o.namespace === r.namespace && o.name === r.name,
+      ),
+    );
+  } else if (a[SRC_GITOPS_SELECTOR_ANNOTATION]) {
     const req = selector(
       a[SRC_GITOPS_SELECTOR_ANNOTATION],
       SRC_GITOPS_SELECTOR_ANNOTATION,

@@ -129,6 +129,29 @@ describe('entityMatch', () => {
     ).toBe(false);
   });
 
+  it('matches the objects named by the gitops-objects annotation of an ingested service', () => {
+    const release = resource({
+      engine: 'flux',
+      kind: 'HelmRelease',
+      namespace: 'vault',
+      name: 'vault',
+    });
+    const m = entityMatch(
+      entity({
+        'srcnet.skao.int/gitops-objects':
+          'HelmRelease/vault/vault,Application/argocd/traefik',
+      }),
+    )!;
+    expect(
+      [vault, traefik, release]
+        .filter(m.resources)
+        .map(r => `${r.kind}/${r.name}`),
+    ).toEqual(['Application/traefik', 'HelmRelease/vault']);
+    expect(() =>
+      entityMatch(entity({ 'srcnet.skao.int/gitops-objects': 'vault' })),
+    ).toThrow(/gitops-objects is malformed: 'vault' is not/);
+  });
+
   it('has no match for an entity without our annotations, and rejects a bad selector', () => {
     expect(entityMatch(entity({}))).toBeUndefined();
     expect(() =>

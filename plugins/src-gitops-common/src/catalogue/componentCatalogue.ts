@@ -278,3 +278,17 @@ export function getCatalogueComponent(id: ComponentId): CatalogueComponent {
 export function isComponentId(value: string): value is ComponentId {
   return (COMPONENT_IDS as readonly string[]).includes(value);
 }
+
+/**
+ * The catalogue id of a Helm chart by its name (`vault` -> `vault`, `argo-cd` -> `argo-cd`), so
+ * services of sites not rendered by us still line up with the catalogue; `undefined` if unknown.
+ */
+export function componentForChart(chartName: string): string | undefined {
+  const name = chartName.split('/').pop();
+  const entry = Object.values(COMPONENT_CATALOGUE).find(
+    c => c.chart.name === name,
+  );
+  if (entry) return entry.id;
+  if (name === GITOPS_ENGINE_CATALOGUE.argocd.chart?.name) return name;
+  return undefined;
+}
