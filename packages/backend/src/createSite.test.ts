@@ -8,7 +8,6 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { catalogModuleLocalSiteLocations } from './catalogLocalSiteLocations';
 
 /**
  * Integration: the real "Create a new SRC site" template, run by the real scaffolder backend
@@ -83,7 +82,7 @@ describe('Create a new SRC site (scaffolder integration)', () => {
         import(
           '@backstage/plugin-catalog-backend-module-scaffolder-entity-model'
         ),
-        catalogModuleLocalSiteLocations,
+        import('@srcnet/plugin-catalog-backend-module-srcnet'),
         import('@backstage/plugin-scaffolder-backend'),
         import('@srcnet/plugin-scaffolder-backend-module-src-gitops'),
         mockServices.rootConfig.factory({

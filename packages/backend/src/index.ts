@@ -5,7 +5,6 @@
  */
 import { createBackend } from '@backstage/backend-defaults';
 import { srcPermissionPolicyModule } from './permissionPolicy';
-import { catalogModuleLocalSiteLocations } from './catalogLocalSiteLocations';
 
 const backend = createBackend();
 
@@ -22,8 +21,10 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
-backend.add(catalogModuleLocalSiteLocations);
-// SRCNet nodes and sites from the Site Capabilities API, when configured
+// Lists entities that never processed, with their errors (e.g. an unreadable site repository)
+backend.add(import('@backstage/plugin-catalog-backend-module-unprocessed'));
+// SRCNet: site repositories (srcnet-site-repo Locations), allowed location types, and nodes
+// and sites from the Site Capabilities API when configured
 backend.add(import('@srcnet/plugin-catalog-backend-module-srcnet'));
 
 // Scaffolder, with our site actions and the publish modules for SKA's GitLab and GitHub

@@ -8,7 +8,10 @@ import {
   LocationSpec,
   processingResult,
 } from '@backstage/plugin-catalog-node';
-import { SRC_NODE_ANNOTATION, SRC_SITE_ANNOTATION } from '@srcnet/plugin-src-gitops-common';
+import {
+  SRC_NODE_ANNOTATION,
+  SRC_SITE_ANNOTATION,
+} from '@srcnet/plugin-src-gitops-common';
 import { isAbsolute, resolve } from 'path';
 import {
   RepositoryRead,
@@ -17,7 +20,10 @@ import {
   readUrlRepository,
 } from './siteRepository/readSiteRepository';
 import { scanSiteRepository } from './siteRepository/scanSiteRepository';
-import { serviceEntities, SiteRepositoryOwner } from './siteRepository/serviceEntities';
+import {
+  serviceEntities,
+  SiteRepositoryOwner,
+} from './siteRepository/serviceEntities';
 import { RepoProblem, SiteRepositoryScan } from './siteRepository/types';
 
 /** The Location type this processor reads. */
@@ -25,7 +31,8 @@ export const SITE_REPOSITORY_LOCATION_TYPE = 'srcnet-site-repo';
 /** Location annotation: the owner of the services read (an entity ref). */
 export const SRC_OWNER_ANNOTATION = 'srcnet.skao.int/owner';
 /** Location annotation: `env=cluster` pairs, comma-separated. */
-export const SRC_ENVIRONMENT_CLUSTERS_ANNOTATION = 'srcnet.skao.int/environment-clusters';
+export const SRC_ENVIRONMENT_CLUSTERS_ANNOTATION =
+  'srcnet.skao.int/environment-clusters';
 
 const SITE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const MAX_REPORTED = 20;
@@ -35,13 +42,19 @@ type CachedScan = { etag: string; scan: SiteRepositoryScan };
 function isSiteRepositoryLocation(entity: Entity): boolean {
   return (
     entity.kind === 'Location' &&
-    (entity.spec as { type?: string } | undefined)?.type === SITE_REPOSITORY_LOCATION_TYPE
+    (entity.spec as { type?: string } | undefined)?.type ===
+      SITE_REPOSITORY_LOCATION_TYPE
   );
 }
 
-function parseEnvironmentClusters(value: string | undefined): Record<string, string> {
+function parseEnvironmentClusters(
+  value: string | undefined,
+): Record<string, string> {
   const result: Record<string, string> = {};
-  for (const pair of (value ?? '').split(',').map(s => s.trim()).filter(Boolean)) {
+  for (const pair of (value ?? '')
+    .split(',')
+    .map(s => s.trim())
+    .filter(Boolean)) {
     const [env, cluster] = pair.split('=').map(s => s.trim());
     if (!env || !cluster) throw new Error(`'${pair}' is not env=cluster`);
     result[env] = cluster;
@@ -64,14 +77,21 @@ export function formatRepoProblem(p: RepoProblem): string {
 export class SrcNetSiteRepositoryProcessor implements CatalogProcessor {
   static fromConfig(
     config: Config,
-    options: { reader: UrlReaderService; logger: LoggerService; baseDir?: string },
+    options: {
+      reader: UrlReaderService;
+      logger: LoggerService;
+      baseDir?: string;
+    },
   ) {
     const configured =
-      config.getOptionalString('srcGitops.localGitRemotes.directory') ?? '.data/git-remotes';
+      config.getOptionalString('srcGitops.localGitRemotes.directory') ??
+      '.data/git-remotes';
     const root = isAbsolute(configured)
       ? configured
       : resolve(options.baseDir ?? process.cwd(), configured);
-    return new SrcNetSiteRepositoryProcessor(options.reader, options.logger, [root]);
+    return new SrcNetSiteRepositoryProcessor(options.reader, options.logger, [
+      root,
+    ]);
   }
 
   constructor(
@@ -103,18 +123,29 @@ export class SrcNetSiteRepositoryProcessor implements CatalogProcessor {
     };
     const annotations = entity.metadata.annotations ?? {};
     const target = (entity.spec as { target?: string }).target;
-    if (!target) return fail(`a ${SITE_REPOSITORY_LOCATION_TYPE} Location needs spec.target: the site repository's URL`);
+    if (!target)
+      return fail(
+        `a ${SITE_REPOSITORY_LOCATION_TYPE} Location needs spec.target: the site repository's URL`,
+      );
     const site = annotations[SRC_SITE_ANNOTATION];
     if (!site || !SITE_NAME.test(site)) {
       return fail(
-        `site repository ${target}: annotation ${SRC_SITE_ANNOTATION} must name the site's System (lower-case, digits, '-'), got ${site ? `'${site}'` : 'nothing'}`,
+        `site repository ${target}: annotation ${SRC_SITE_ANNOTATION} must name the site's System (lower-case, digits, '-'), got ${
+          site ? `'${site}'` : 'nothing'
+        }`,
       );
     }
     let environmentClusters: Record<string, string>;
     try {
-      environmentClusters = parseEnvironmentClusters(annotations[SRC_ENVIRONMENT_CLUSTERS_ANNOTATION]);
+      environmentClusters = parseEnvironmentClusters(
+        annotations[SRC_ENVIRONMENT_CLUSTERS_ANNOTATION],
+      );
     } catch (error) {
-      return fail(`site repository ${target}: annotation ${SRC_ENVIRONMENT_CLUSTERS_ANNOTATION}: ${(error as Error).message}`);
+      return fail(
+        `site repository ${target}: annotation ${SRC_ENVIRONMENT_CLUSTERS_ANNOTATION}: ${
+          (error as Error).message
+        }`,
+      );
     }
     const owner: SiteRepositoryOwner = {
       site,
@@ -132,7 +163,9 @@ export class SrcNetSiteRepositoryProcessor implements CatalogProcessor {
         : await readUrlRepository(this.reader, target, cached?.etag);
     } catch (error) {
       if (cached) await cache.set('scan', cached);
-      return fail(`could not read site repository ${target}: ${(error as Error).message}`);
+      return fail(
+        `could not read site repository ${target}: ${(error as Error).message}`,
+      );
     }
     let scan: SiteRepositoryScan;
     if (read.status === 'not-modified' && cached) {
@@ -140,22 +173,35 @@ export class SrcNetSiteRepositoryProcessor implements CatalogProcessor {
     } else if (read.status === 'read') {
       scan = scanSiteRepository(read.files, { repositoryUrl: target });
       for (const skipped of read.skipped) {
-        scan.problems.push({ severity: 'warning', file: skipped, message: 'larger than 1 MiB, not read' });
+        scan.problems.push({
+          severity: 'warning',
+          file: skipped,
+          message: 'larger than 1 MiB, not read',
+        });
       }
     } else {
-      return fail(`site repository ${target} answered "not modified" but nothing was read before`);
+      return fail(
+        `site repository ${target} answered "not modified" but nothing was read before`,
+      );
     }
     await cache.set('scan', { etag: read.etag, scan });
 
     const errors = scan.problems.filter(p => p.severity === 'error');
     for (const warning of scan.problems.filter(p => p.severity === 'warning')) {
-      this.logger.warn(`site repository ${target} (${site}): ${formatRepoProblem(warning)}`);
+      this.logger.warn(
+        `site repository ${target} (${site}): ${formatRepoProblem(warning)}`,
+      );
     }
     if (errors.length > 0) {
       const shown = errors.slice(0, MAX_REPORTED).map(formatRepoProblem);
-      const more = errors.length > MAX_REPORTED ? `; and ${errors.length - MAX_REPORTED} more` : '';
+      const more =
+        errors.length > MAX_REPORTED
+          ? `; and ${errors.length - MAX_REPORTED} more`
+          : '';
       return fail(
-        `site repository ${target} of ${site} could not be fully read (${errors.length} problem${errors.length > 1 ? 's' : ''}): ${shown.join('; ')}${more}`,
+        `site repository ${target} of ${site} could not be fully read (${
+          errors.length
+        } problem${errors.length > 1 ? 's' : ''}): ${shown.join('; ')}${more}`,
       );
     }
     for (const service of serviceEntities(scan.services, owner)) {

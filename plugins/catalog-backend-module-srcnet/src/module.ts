@@ -3,10 +3,16 @@ import {
   createBackendModule,
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
-import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import {
+  catalogLocationsExtensionPoint,
+  catalogProcessingExtensionPoint,
+} from '@backstage/plugin-catalog-node';
 import { SiteCapabilitiesClient } from './SiteCapabilitiesClient';
 import { SrcNetSiteCapabilitiesProvider } from './SrcNetSiteCapabilitiesProvider';
-import { SrcNetSiteRepositoryProcessor } from './SrcNetSiteRepositoryProcessor';
+import {
+  SITE_REPOSITORY_LOCATION_TYPE,
+  SrcNetSiteRepositoryProcessor,
+} from './SrcNetSiteRepositoryProcessor';
 
 /**
  * Adds the site repository processor (reads `srcnet-site-repo` Locations) and, when
@@ -19,12 +25,23 @@ export const catalogModuleSrcNet = createBackendModule({
     reg.registerInit({
       deps: {
         catalog: catalogProcessingExtensionPoint,
+        locations: catalogLocationsExtensionPoint,
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
         reader: coreServices.urlReader,
       },
-      async init({ catalog, config, logger, scheduler, reader }) {
+      async init({ catalog, locations, config, logger, scheduler, reader }) {
+        // Site repositories are Locations of our own type. The embedded default also publishes
+        // new sites to local git remotes and registers their catalog-info.yaml as `file`
+        // locations: allowed only while srcGitops.localGitRemotes is configured (never in
+        // production config).
+        const localRemotes = config.has('srcGitops.localGitRemotes.directory');
+        locations.setAllowedLocationTypes([
+          'url',
+          SITE_REPOSITORY_LOCATION_TYPE,
+          ...(localRemotes ? ['file'] : []),
+        ]);
         catalog.addProcessor(
           SrcNetSiteRepositoryProcessor.fromConfig(config, { reader, logger }),
         );

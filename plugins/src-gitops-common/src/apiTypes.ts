@@ -50,7 +50,14 @@ export type FleetSite = {
   node?: string;
   clusters: ClusterView[];
   counts: StateCounts;
-  worst?: { id: string; name: string; kind: string; cluster: string; health: GitOpsHealth; message?: string };
+  worst?: {
+    id: string;
+    name: string;
+    kind: string;
+    cluster: string;
+    health: GitOpsHealth;
+    message?: string;
+  };
   components: Record<string, FleetComponentState>;
 };
 
@@ -73,4 +80,9 @@ export type EntityGitOpsResponse = {
 };
 
 /** The actions the backend performs on one object. */
-export type ResourceAction = 'sync' | 'refresh' | 'reconcile' | 'suspend' | 'resume';
+export type ResourceAction =
+  | 'sync'
+  | 'refresh'
+  | 'reconcile'
+  | 'suspend'
+  | 'resume';

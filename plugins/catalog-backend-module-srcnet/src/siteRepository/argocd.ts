@@ -27,7 +27,10 @@ function sourcesOf(app: KubeDocument): Source[] {
 }
 
 function normaliseRepoUrl(url: string): string {
-  return url.replace(/\.git$/, '').replace(/\/+$/, '').toLowerCase();
+  return url
+    .replace(/\.git$/, '')
+    .replace(/\/+$/, '')
+    .toLowerCase();
 }
 
 /** Substitutes `{{name}}`, `{{values.x}}` and Go-template `{{ .name }}` from a list element. */
@@ -37,21 +40,31 @@ function substitute(
   missing: Set<string>,
 ): unknown {
   if (typeof value === 'string') {
-    return value.replace(/\{\{\s*\.?([\w.-]+)\s*\}\}/g, (whole, key: string) => {
-      const found = key
-        .split('.')
-        .reduce<unknown>((node, k) => (isRecord(node) ? node[k] : undefined), element);
-      if (found === undefined || isRecord(found)) {
-        missing.add(key);
-        return whole;
-      }
-      return String(found);
-    });
+    return value.replace(
+      /\{\{\s*\.?([\w.-]+)\s*\}\}/g,
+      (whole, key: string) => {
+        const found = key
+          .split('.')
+          .reduce<unknown>(
+            (node, k) => (isRecord(node) ? node[k] : undefined),
+            element,
+          );
+        if (found === undefined || isRecord(found)) {
+          missing.add(key);
+          return whole;
+        }
+        return String(found);
+      },
+    );
   }
-  if (Array.isArray(value)) return value.map(v => substitute(v, element, missing));
+  if (Array.isArray(value))
+    return value.map(v => substitute(v, element, missing));
   if (isRecord(value)) {
     return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, substitute(v, element, missing)]),
+      Object.entries(value).map(([k, v]) => [
+        k,
+        substitute(v, element, missing),
+      ]),
     );
   }
   return value;
@@ -68,11 +81,17 @@ export function expandApplicationSet(
   const name = set.metadata.name ?? '(unnamed)';
   const template = set.spec.template;
   if (!isRecord(template)) {
-    problems.push({ severity: 'error', file: set.file, message: `ApplicationSet ${name} has no spec.template` });
+    problems.push({
+      severity: 'error',
+      file: set.file,
+      message: `ApplicationSet ${name} has no spec.template`,
+    });
     return [];
   }
   const apps: KubeDocument[] = [];
-  const generators = Array.isArray(set.spec.generators) ? set.spec.generators : [];
+  const generators = Array.isArray(set.spec.generators)
+    ? set.spec.generators
+    : [];
   for (const generator of generators) {
     if (!isRecord(generator)) continue;
     const list = generator.list;
@@ -88,7 +107,11 @@ export function expandApplicationSet(
     for (const element of list.elements.filter(isRecord)) {
       const missing = new Set<string>();
       const generated = substitute(
-        { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', ...template },
+        {
+          apiVersion: 'argoproj.io/v1alpha1',
+          kind: 'Application',
+          ...template,
+        },
         element,
         missing,
       );
@@ -96,7 +119,11 @@ export function expandApplicationSet(
         problems.push({
           severity: 'error',
           file: set.file,
-          message: `ApplicationSet ${name}: its template uses ${[...missing].map(m => `{{${m}}}`).join(', ')}, which list element ${JSON.stringify(element)} does not define`,
+          message: `ApplicationSet ${name}: its template uses ${[...missing]
+            .map(m => `{{${m}}}`)
+            .join(', ')}, which list element ${JSON.stringify(
+            element,
+          )} does not define`,
         });
         continue;
       }
@@ -104,7 +131,10 @@ export function expandApplicationSet(
       if (app) {
         apps.push({
           ...app,
-          metadata: { ...app.metadata, namespace: app.metadata.namespace ?? set.metadata.namespace },
+          metadata: {
+            ...app.metadata,
+            namespace: app.metadata.namespace ?? set.metadata.namespace,
+          },
         });
       }
     }
@@ -115,7 +145,15 @@ export function expandApplicationSet(
 function hasArgoObjects(index: RepoIndex, dir: string): boolean {
   return index
     .yamlFilesUnder(dir)
-    .some(p => index.objects(p).some(o => apiGroup(o.apiVersion) === ARGO_GROUP && (o.kind === 'Application' || o.kind === 'ApplicationSet')));
+    .some(p =>
+      index
+        .objects(p)
+        .some(
+          o =>
+            apiGroup(o.apiVersion) === ARGO_GROUP &&
+            (o.kind === 'Application' || o.kind === 'ApplicationSet'),
+        ),
+    );
 }
 
 /**
@@ -128,7 +166,9 @@ export function argocdServices(
   options: { repositoryUrl?: string } = {},
 ): { services: PlatformService[]; problems: RepoProblem[] } {
   const problems: RepoProblem[] = [];
-  const argoObjects = index.allObjects().filter(o => apiGroup(o.apiVersion) === ARGO_GROUP);
+  const argoObjects = index
+    .allObjects()
+    .filter(o => apiGroup(o.apiVersion) === ARGO_GROUP);
   const apps = [
     ...argoObjects.filter(o => o.kind === 'Application'),
     ...argoObjects
@@ -148,7 +188,11 @@ export function argocdServices(
         parents.add(app);
         const folder = repoPath(path);
         const last = posix.basename(folder);
-        appOfAppsFolders.set(folder, app.metadata.labels?.[SRC_ENVIRONMENT_LABEL] ?? (isGenericFolder(last) ? undefined : last));
+        appOfAppsFolders.set(
+          folder,
+          app.metadata.labels?.[SRC_ENVIRONMENT_LABEL] ??
+            (isGenericFolder(last) ? undefined : last),
+        );
         const url = str(source.repoURL);
         if (url) ownUrls.add(normaliseRepoUrl(url));
       }
@@ -160,7 +204,11 @@ export function argocdServices(
     const appName = app.metadata.name ?? '(unnamed)';
     const sources = sourcesOf(app);
     if (sources.length === 0) {
-      problems.push({ severity: 'error', file: app.file, message: `Application ${appName} has neither spec.source nor spec.sources` });
+      problems.push({
+        severity: 'error',
+        file: app.file,
+        message: `Application ${appName} has neither spec.source nor spec.sources`,
+      });
       continue;
     }
     const charts: Array<ServiceChart & { namespace?: string }> = [];
@@ -171,7 +219,11 @@ export function argocdServices(
       const path = str(source.path);
       const url = str(source.repoURL);
       if (chart) {
-        charts.push({ name: chart, version: str(source.targetRevision), repoUrl: url });
+        charts.push({
+          name: chart,
+          version: str(source.targetRevision),
+          repoUrl: url,
+        });
       } else if (path) {
         paths.push(path);
         const folder = repoPath(path);
@@ -187,22 +239,36 @@ export function argocdServices(
           continue;
         }
         deploysSomething = true;
-        const chartFile = index.has(repoPath(folder, 'Chart.yaml')) ? index.documents.get(repoPath(folder, 'Chart.yaml'))?.[0] : undefined;
+        const chartFile = index.has(repoPath(folder, 'Chart.yaml'))
+          ? index.documents.get(repoPath(folder, 'Chart.yaml'))?.[0]
+          : undefined;
         if (isRecord(chartFile) && str(chartFile.name)) {
-          charts.push({ name: str(chartFile.name)!, version: str(chartFile.version) });
+          charts.push({
+            name: str(chartFile.name)!,
+            version: str(chartFile.version),
+          });
           continue;
         }
         const build = buildKustomization(index, folder, problems);
         for (const c of build.helmCharts) {
-          charts.push({ name: c.name, version: c.version, repoUrl: c.repo, namespace: c.namespace });
+          charts.push({
+            name: c.name,
+            version: c.version,
+            repoUrl: c.repo,
+            namespace: c.namespace,
+          });
         }
       }
       // A source with only `ref:` carries values for the others.
     }
     if (charts.length === 0 && !deploysSomething) continue;
-    const destination = isRecord(app.spec.destination) ? app.spec.destination : {};
+    const destination = isRecord(app.spec.destination)
+      ? app.spec.destination
+      : {};
     const valueFiles = sources.flatMap(s =>
-      isRecord(s.helm) && Array.isArray(s.helm.valueFiles) ? s.helm.valueFiles.map(String) : [],
+      isRecord(s.helm) && Array.isArray(s.helm.valueFiles)
+        ? s.helm.valueFiles.map(String)
+        : [],
     );
     const environment =
       app.metadata.labels?.[SRC_ENVIRONMENT_LABEL] ??
@@ -234,7 +300,9 @@ export function argocdServices(
         ...base,
         name: charts.length > 1 ? `${appName}-${chart.name}` : appName,
         component:
-          (charts.length === 1 ? app.metadata.labels?.[SRC_COMPONENT_LABEL] : undefined) ??
+          (charts.length === 1
+            ? app.metadata.labels?.[SRC_COMPONENT_LABEL]
+            : undefined) ??
           componentForChart(chart.name) ??
           chart.name,
         chart: chartRef,

@@ -34,18 +34,27 @@ const isHelmRelease = (o: KubeDocument) =>
 const isSource = (o: KubeDocument) => apiGroup(o.apiVersion) === SOURCE_GROUP;
 
 /** Flux post-build substitution: `${var}` and `${var:=default}`. */
-function substitute(value: unknown, vars: Record<string, string>, missing: Set<string>): unknown {
+function substitute(
+  value: unknown,
+  vars: Record<string, string>,
+  missing: Set<string>,
+): unknown {
   if (typeof value === 'string') {
-    return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::=([^}]*))?\}/g, (whole, key: string, fallback?: string) => {
-      if (key in vars) return vars[key];
-      if (fallback !== undefined) return fallback;
-      missing.add(key);
-      return whole;
-    });
+    return value.replace(
+      /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::=([^}]*))?\}/g,
+      (whole, key: string, fallback?: string) => {
+        if (key in vars) return vars[key];
+        if (fallback !== undefined) return fallback;
+        missing.add(key);
+        return whole;
+      },
+    );
   }
   if (Array.isArray(value)) return value.map(v => substitute(v, vars, missing));
   if (isRecord(value)) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, vars, missing)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, substitute(v, vars, missing)]),
+    );
   }
   return value;
 }
@@ -59,7 +68,11 @@ type Walk = {
 };
 
 /** Applies one Flux Kustomization: builds its path, then follows the Kustomizations it contains. */
-function applyKustomization(walk: Walk, ks: KubeDocument, environment: string | undefined) {
+function applyKustomization(
+  walk: Walk,
+  ks: KubeDocument,
+  environment: string | undefined,
+) {
   const name = ks.metadata.name ?? '(unnamed)';
   const path = str(ks.spec.path) ?? './';
   const sourceRef = isRecord(ks.spec.sourceRef) ? ks.spec.sourceRef : {};
@@ -83,23 +96,36 @@ function applyKustomization(walk: Walk, ks: KubeDocument, environment: string | 
   const build = buildKustomization(walk.index, folder, walk.problems);
   const postBuild = isRecord(ks.spec.postBuild) ? ks.spec.postBuild : {};
   const vars = isRecord(postBuild.substitute)
-    ? Object.fromEntries(Object.entries(postBuild.substitute).map(([k, v]) => [k, String(v)]))
+    ? Object.fromEntries(
+        Object.entries(postBuild.substitute).map(([k, v]) => [k, String(v)]),
+      )
     : {};
   const targetNamespace = str(ks.spec.targetNamespace);
   for (const raw of build.objects) {
     const missing = new Set<string>();
     const object =
       toKubeDocument(raw.file, substitute(raw.raw, vars, missing))[0] ?? raw;
-    if (missing.size > 0 && (isHelmRelease(object) || isFluxKustomization(object))) {
+    if (
+      missing.size > 0 &&
+      (isHelmRelease(object) || isFluxKustomization(object))
+    ) {
       walk.problems.push({
         severity: 'warning',
         file: object.file,
-        message: `${object.kind} ${object.metadata.name}: \${${[...missing].join('}, ${')}} not set by Kustomization ${name}'s postBuild.substitute`,
+        message: `${object.kind} ${object.metadata.name}: \${${[
+          ...missing,
+        ].join(
+          '}, ${',
+        )}} not set by Kustomization ${name}'s postBuild.substitute`,
       });
     }
-    const placed = targetNamespace ? withNamespace(object, targetNamespace) : object;
-    if (isFluxKustomization(placed)) applyKustomization(walk, placed, environment);
-    else if (isHelmRelease(placed)) walk.releases.push({ release: placed, environment });
+    const placed = targetNamespace
+      ? withNamespace(object, targetNamespace)
+      : object;
+    if (isFluxKustomization(placed))
+      applyKustomization(walk, placed, environment);
+    else if (isHelmRelease(placed))
+      walk.releases.push({ release: placed, environment });
     else if (isSource(placed)) walk.sources.push(placed);
   }
 }
@@ -107,9 +133,16 @@ function applyKustomization(walk: Walk, ks: KubeDocument, environment: string | 
 function chartOf(release: KubeDocument, sources: KubeDocument[]) {
   const namespace = release.metadata.namespace ?? 'default';
   const findSource = (kind: string, name?: string, ns?: string) =>
-    sources.find(s => s.kind === kind && s.metadata.name === name && (s.metadata.namespace ?? 'default') === (ns ?? namespace)) ??
-    sources.find(s => s.kind === kind && s.metadata.name === name);
-  const chartSpec = isRecord(release.spec.chart) && isRecord(release.spec.chart.spec) ? release.spec.chart.spec : undefined;
+    sources.find(
+      s =>
+        s.kind === kind &&
+        s.metadata.name === name &&
+        (s.metadata.namespace ?? 'default') === (ns ?? namespace),
+    ) ?? sources.find(s => s.kind === kind && s.metadata.name === name);
+  const chartSpec =
+    isRecord(release.spec.chart) && isRecord(release.spec.chart.spec)
+      ? release.spec.chart.spec
+      : undefined;
   if (chartSpec) {
     const ref = isRecord(chartSpec.sourceRef) ? chartSpec.sourceRef : {};
     const kind = str(ref.kind) ?? 'HelmRepository';
@@ -124,10 +157,16 @@ function chartOf(release: KubeDocument, sources: KubeDocument[]) {
       sourceMissing: !source ? `${kind} ${str(ref.name)}` : undefined,
     };
   }
-  const chartRef = isRecord(release.spec.chartRef) ? release.spec.chartRef : undefined;
+  const chartRef = isRecord(release.spec.chartRef)
+    ? release.spec.chartRef
+    : undefined;
   if (chartRef) {
     const kind = str(chartRef.kind) ?? 'OCIRepository';
-    const source = findSource(kind, str(chartRef.name), str(chartRef.namespace));
+    const source = findSource(
+      kind,
+      str(chartRef.name),
+      str(chartRef.namespace),
+    );
     const url = str(source?.spec.url);
     const ref = isRecord(source?.spec.ref) ? source!.spec.ref : {};
     return {
@@ -147,7 +186,10 @@ function chartOf(release: KubeDocument, sources: KubeDocument[]) {
  * folder through its Kustomization tree (the folder name is the environment). A repository
  * without `clusters/` is read from all its Flux Kustomizations, else from all its HelmReleases.
  */
-export function fluxServices(index: RepoIndex): { services: PlatformService[]; problems: RepoProblem[] } {
+export function fluxServices(index: RepoIndex): {
+  services: PlatformService[];
+  problems: RepoProblem[];
+} {
   const problems: RepoProblem[] = [];
   const all = index.allObjects();
   const walk: Walk = {
@@ -169,18 +211,29 @@ export function fluxServices(index: RepoIndex): { services: PlatformService[]; p
   if (clusterFolders.length > 0) {
     for (const folder of clusterFolders) {
       const environment = folder.split('/').pop();
-      for (const object of buildKustomization(index, folder, problems).objects) {
-        if (isFluxKustomization(object)) applyKustomization(walk, object, environment);
-        else if (isHelmRelease(object)) walk.releases.push({ release: object, environment });
+      for (const object of buildKustomization(index, folder, problems)
+        .objects) {
+        if (isFluxKustomization(object))
+          applyKustomization(walk, object, environment);
+        else if (isHelmRelease(object))
+          walk.releases.push({ release: object, environment });
       }
     }
   } else if (all.some(isFluxKustomization)) {
     for (const ks of all.filter(isFluxKustomization)) {
-      applyKustomization(walk, ks, ks.metadata.labels?.[SRC_ENVIRONMENT_LABEL] ?? environmentFromPath(str(ks.spec.path) ?? ''));
+      applyKustomization(
+        walk,
+        ks,
+        ks.metadata.labels?.[SRC_ENVIRONMENT_LABEL] ??
+          environmentFromPath(str(ks.spec.path) ?? ''),
+      );
     }
   } else {
     for (const release of all.filter(isHelmRelease)) {
-      walk.releases.push({ release, environment: environmentFromPath(release.file) });
+      walk.releases.push({
+        release,
+        environment: environmentFromPath(release.file),
+      });
     }
   }
   const services: PlatformService[] = [];
@@ -193,21 +246,39 @@ export function fluxServices(index: RepoIndex): { services: PlatformService[]; p
     seen.add(key);
     const { chart, sourceMissing } = chartOf(release, walk.sources);
     if (!chart) {
-      problems.push({ severity: 'error', file: release.file, message: `HelmRelease ${name} has neither spec.chart nor spec.chartRef` });
+      problems.push({
+        severity: 'error',
+        file: release.file,
+        message: `HelmRelease ${name} has neither spec.chart nor spec.chartRef`,
+      });
       continue;
     }
     if (sourceMissing) {
-      problems.push({ severity: 'warning', file: release.file, message: `HelmRelease ${name} refers to ${sourceMissing}, which is not in the repository` });
+      problems.push({
+        severity: 'warning',
+        file: release.file,
+        message: `HelmRelease ${name} refers to ${sourceMissing}, which is not in the repository`,
+      });
     }
-    const deprecated = [release.apiVersion, ...walk.sources.filter(s => s.metadata.name && chart.repoUrl && s.spec.url === chart.repoUrl).map(s => s.apiVersion)].find(v => !SERVED.has(v));
+    const deprecated = [
+      release.apiVersion,
+      ...walk.sources
+        .filter(
+          s => s.metadata.name && chart.repoUrl && s.spec.url === chart.repoUrl,
+        )
+        .map(s => s.apiVersion),
+    ].find(v => !SERVED.has(v));
     services.push({
       name,
       component:
-        release.metadata.labels?.[SRC_COMPONENT_LABEL] ?? componentForChart(chart.name) ?? chart.name,
+        release.metadata.labels?.[SRC_COMPONENT_LABEL] ??
+        componentForChart(chart.name) ??
+        chart.name,
       engine: 'flux',
       chart,
       namespace: str(release.spec.targetNamespace) ?? namespace,
-      environment: release.metadata.labels?.[SRC_ENVIRONMENT_LABEL] ?? environment,
+      environment:
+        release.metadata.labels?.[SRC_ENVIRONMENT_LABEL] ?? environment,
       object: { kind: 'HelmRelease', namespace, name },
       file: release.file,
       ...(deprecated ? { deprecatedApi: deprecated } : {}),

@@ -30,10 +30,14 @@ const KUSTOMIZATION_FILES = [
   'kustomization.yml',
   'Kustomization',
 ];
-const CLUSTER_SCOPED = /^(Namespace|Cluster\w*|CustomResourceDefinition|StorageClass|PriorityClass)$/;
+const CLUSTER_SCOPED =
+  /^(Namespace|Cluster\w*|CustomResourceDefinition|StorageClass|PriorityClass)$/;
 
 /** The object moved to a namespace, in its parsed and raw forms alike. */
-export function withNamespace(o: KubeDocument, namespace: string): KubeDocument {
+export function withNamespace(
+  o: KubeDocument,
+  namespace: string,
+): KubeDocument {
   const metadata = isRecord(o.raw.metadata) ? o.raw.metadata : {};
   return {
     ...o,
@@ -43,10 +47,16 @@ export function withNamespace(o: KubeDocument, namespace: string): KubeDocument 
 }
 
 function isRemote(entry: string): boolean {
-  return /^(https?:|git@|ssh:|git::|github\.com\/)/.test(entry) || entry.includes('?ref=');
+  return (
+    /^(https?:|git@|ssh:|git::|github\.com\/)/.test(entry) ||
+    entry.includes('?ref=')
+  );
 }
 
-export function kustomizationFile(index: RepoIndex, dir: string): string | undefined {
+export function kustomizationFile(
+  index: RepoIndex,
+  dir: string,
+): string | undefined {
   return KUSTOMIZATION_FILES.map(f => repoPath(dir, f)).find(p => index.has(p));
 }
 
@@ -73,7 +83,8 @@ function applyJsonPatch(target: unknown, ops: unknown[]): unknown {
       if (!isRecord(node) && !Array.isArray(node)) break;
       node = (node as Record<string, unknown>)[s];
     }
-    if (last === undefined || (!isRecord(node) && !Array.isArray(node))) continue;
+    if (last === undefined || (!isRecord(node) && !Array.isArray(node)))
+      continue;
     const container = node as Record<string, unknown>;
     if (op.op === 'remove') delete container[last];
     else if (op.op === 'add' || op.op === 'replace') {
@@ -103,7 +114,9 @@ function applyPatch(
   if (Array.isArray(patch)) {
     if (!target) return objects;
     return objects.map(o =>
-      matches(o, target) ? toKubeDocument(o.file, applyJsonPatch(o.raw, patch))[0] ?? o : o,
+      matches(o, target)
+        ? toKubeDocument(o.file, applyJsonPatch(o.raw, patch))[0] ?? o
+        : o,
     );
   }
   if (!isRecord(patch)) return objects;
@@ -118,7 +131,15 @@ function applyPatch(
     // A patch never renames the object it patches.
     const merged = deepMerge(o.raw, {
       ...rest,
-      ...(isRecord(metadata) ? { metadata: { ...metadata, name: o.metadata.name, namespace: o.metadata.namespace } } : {}),
+      ...(isRecord(metadata)
+        ? {
+            metadata: {
+              ...metadata,
+              name: o.metadata.name,
+              namespace: o.metadata.namespace,
+            },
+          }
+        : {}),
     });
     return toKubeDocument(o.file, merged)[0] ?? o;
   });
@@ -126,7 +147,11 @@ function applyPatch(
 
 function readTarget(value: unknown): PatchTarget | undefined {
   if (!isRecord(value)) return undefined;
-  return { kind: str(value.kind), name: str(value.name), namespace: str(value.namespace) };
+  return {
+    kind: str(value.kind),
+    name: str(value.name),
+    namespace: str(value.namespace),
+  };
 }
 
 /**
@@ -142,7 +167,11 @@ export function buildKustomization(
 ): KustomizeBuild {
   const folder = repoPath(dir);
   if (visiting.has(folder)) {
-    problems.push({ severity: 'error', file: folder, message: `kustomization cycle through '${folder}'` });
+    problems.push({
+      severity: 'error',
+      file: folder,
+      message: `kustomization cycle through '${folder}'`,
+    });
     return { objects: [], helmCharts: [] };
   }
   const file = kustomizationFile(index, folder);
@@ -165,7 +194,11 @@ export function buildKustomization(
     const name = str(entry);
     if (!name) continue;
     if (isRemote(name)) {
-      problems.push({ severity: 'warning', file, message: `remote resource '${name}' is not read` });
+      problems.push({
+        severity: 'warning',
+        file,
+        message: `remote resource '${name}' is not read`,
+      });
       continue;
     }
     const path = repoPath(folder, name);
@@ -206,7 +239,11 @@ export function buildKustomization(
     if (!path) return undefined;
     const patchFile = repoPath(folder, path);
     if (!index.has(patchFile)) {
-      problems.push({ severity: 'error', file, message: `patch '${path}' is not in the repository` });
+      problems.push({
+        severity: 'error',
+        file,
+        message: `patch '${path}' is not in the repository`,
+      });
       return undefined;
     }
     return (index.documents.get(patchFile) ?? [])[0];
@@ -217,7 +254,13 @@ export function buildKustomization(
     try {
       return parseYaml(text);
     } catch (error) {
-      problems.push({ severity: 'error', file, message: `inline patch is not valid YAML: ${(error as Error).message.split('\n')[0]}` });
+      problems.push({
+        severity: 'error',
+        file,
+        message: `inline patch is not valid YAML: ${
+          (error as Error).message.split('\n')[0]
+        }`,
+      });
       return undefined;
     }
   };
@@ -226,11 +269,18 @@ export function buildKustomization(
     ...(Array.isArray(spec.patchesJson6902) ? spec.patchesJson6902 : []),
   ]) {
     if (!isRecord(p)) continue;
-    patches.push({ patch: p.path ? loadPatch(p.path) : inline(p.patch), target: readTarget(p.target) });
+    patches.push({
+      patch: p.path ? loadPatch(p.path) : inline(p.patch),
+      target: readTarget(p.target),
+    });
   }
-  for (const p of Array.isArray(spec.patchesStrategicMerge) ? spec.patchesStrategicMerge : []) {
+  for (const p of Array.isArray(spec.patchesStrategicMerge)
+    ? spec.patchesStrategicMerge
+    : []) {
     const text = str(p) ?? '';
-    patches.push({ patch: text.includes('\n') ? inline(text) : loadPatch(text) });
+    patches.push({
+      patch: text.includes('\n') ? inline(text) : loadPatch(text),
+    });
   }
   for (const { patch, target } of patches) {
     if (patch !== undefined) objects = applyPatch(objects, patch, target);

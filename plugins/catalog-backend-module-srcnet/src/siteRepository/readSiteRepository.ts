@@ -78,7 +78,9 @@ export async function readLocalGitRepository(
 ): Promise<RepositoryRead> {
   const path = target.startsWith('file:') ? fileURLToPath(target) : target;
   if (!isAbsolute(path)) {
-    throw new InputError(`local site repository '${target}' must be an absolute path or file: URL`);
+    throw new InputError(
+      `local site repository '${target}' must be an absolute path or file: URL`,
+    );
   }
   const allowed = allowedRoots.some(root => {
     const rel = relative(resolve(root), resolve(path));
@@ -102,16 +104,27 @@ export async function readLocalGitRepository(
     })
     .filter(e => e.type === 'blob' && isManifestPath(e.file));
   if (entries.length > MAX_FILES) {
-    throw new InputError(`site repository '${target}' has ${entries.length} manifest files; at most ${MAX_FILES} are read`);
+    throw new InputError(
+      `site repository '${target}' has ${entries.length} manifest files; at most ${MAX_FILES} are read`,
+    );
   }
   const skipped = entries.filter(e => e.size > MAX_FILE_BYTES).map(e => e.file);
   const wanted = entries.filter(e => e.size <= MAX_FILE_BYTES);
-  const blobs = wanted.length > 0 ? await catFiles(path, wanted.map(e => e.id)) : [];
+  const blobs =
+    wanted.length > 0
+      ? await catFiles(
+          path,
+          wanted.map(e => e.id),
+        )
+      : [];
   return {
     status: 'read',
     etag: head,
     skipped,
-    files: wanted.map((e, i) => ({ path: e.file, content: blobs[i].toString('utf8') })),
+    files: wanted.map((e, i) => ({
+      path: e.file,
+      content: blobs[i].toString('utf8'),
+    })),
   };
 }
 
@@ -136,7 +149,10 @@ export async function readUrlRepository(
     }
     return { status: 'read', files: read, etag: tree.etag, skipped };
   } catch (error) {
-    if (error instanceof NotModifiedError || (error as Error).name === 'NotModifiedError') {
+    if (
+      error instanceof NotModifiedError ||
+      (error as Error).name === 'NotModifiedError'
+    ) {
       return { status: 'not-modified', etag: etag ?? '' };
     }
     throw error;

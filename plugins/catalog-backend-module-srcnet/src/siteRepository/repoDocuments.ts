@@ -7,7 +7,11 @@ export type KubeDocument = {
   file: string;
   apiVersion: string;
   kind: string;
-  metadata: { name?: string; namespace?: string; labels?: Record<string, string> };
+  metadata: {
+    name?: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+  };
   spec: Record<string, unknown>;
   raw: Record<string, unknown>;
 };
@@ -53,7 +57,9 @@ export class RepoIndex {
           this.problems.push({
             severity: 'error',
             file: path,
-            message: `YAML syntax error in document ${i + 1}: ${doc.errors[0].message.split('\n')[0]}`,
+            message: `YAML syntax error in document ${i + 1}: ${
+              doc.errors[0].message.split('\n')[0]
+            }`,
           });
           continue;
         }
@@ -71,7 +77,8 @@ export class RepoIndex {
   isDirectory(dir: string): boolean {
     const prefix = `${repoPath(dir)}/`;
     if (prefix === '/') return this.files.size > 0;
-    for (const path of this.files.keys()) if (path.startsWith(prefix)) return true;
+    for (const path of this.files.keys())
+      if (path.startsWith(prefix)) return true;
     return false;
   }
 
@@ -79,9 +86,7 @@ export class RepoIndex {
   yamlFilesUnder(dir: string): string[] {
     const root = repoPath(dir);
     const prefix = root ? `${root}/` : '';
-    return [...this.documents.keys()]
-      .filter(p => p.startsWith(prefix))
-      .sort();
+    return [...this.documents.keys()].filter(p => p.startsWith(prefix)).sort();
   }
 
   /** The Kubernetes objects of one file (documents without `kind` are left out). */

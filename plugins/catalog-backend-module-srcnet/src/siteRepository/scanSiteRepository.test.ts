@@ -11,7 +11,13 @@ import {
 
 /** Compact view of a service: what a platform engineer reads in the catalog. */
 const summary = (s: PlatformService) =>
-  [s.environment ?? '-', s.component, s.chart?.version ?? '-', s.namespace ?? '-', `${s.object.kind}/${s.object.namespace}/${s.object.name}`].join(' ');
+  [
+    s.environment ?? '-',
+    s.component,
+    s.chart?.version ?? '-',
+    s.namespace ?? '-',
+    `${s.object.kind}/${s.object.namespace}/${s.object.name}`,
+  ].join(' ');
 
 const errors = (files: RepoFile[]) =>
   scanSiteRepository(files).problems.filter(p => p.severity === 'error');
@@ -50,8 +56,12 @@ describe('scanSiteRepository', () => {
       'ral-prod jupyterhub 4.2.0 jupyterhub HelmRelease/jupyterhub/jupyterhub',
       'ral-prod traefik 37.0.0 traefik HelmRelease/traefik/traefik',
     ]);
-    expect(scan.services[1].chart?.repoUrl).toBe('https://hub.jupyter.org/helm-chart/');
-    expect(scan.services.every(s => s.engine === 'flux' && !s.deprecatedApi)).toBe(true);
+    expect(scan.services[1].chart?.repoUrl).toBe(
+      'https://hub.jupyter.org/helm-chart/',
+    );
+    expect(
+      scan.services.every(s => s.engine === 'flux' && !s.deprecatedApi),
+    ).toBe(true);
   });
 
   it('reads an ESPSRC-style Flux repository on the beta APIs and names the APIs no longer served', () => {
@@ -64,8 +74,12 @@ describe('scanSiteRepository', () => {
       'production vault 0.28.0 vault HelmRelease/vault/vault',
     ]);
     const byName = Object.fromEntries(scan.services.map(s => [s.name, s]));
-    expect(byName['cert-manager'].deprecatedApi).toBe('helm.toolkit.fluxcd.io/v2beta1');
-    expect(byName['ingress-nginx'].deprecatedApi).toBe('helm.toolkit.fluxcd.io/v2beta2');
+    expect(byName['cert-manager'].deprecatedApi).toBe(
+      'helm.toolkit.fluxcd.io/v2beta1',
+    );
+    expect(byName['ingress-nginx'].deprecatedApi).toBe(
+      'helm.toolkit.fluxcd.io/v2beta2',
+    );
     expect(byName['external-secrets'].chart).toEqual({
       name: 'external-secrets',
       version: '0.10.4',
@@ -73,49 +87,97 @@ describe('scanSiteRepository', () => {
     });
   });
 
-  it.each(['argocd', 'flux'] as const)('reads the repository our template renders for %s, with the catalogue versions', engine => {
-    const spec = parseSiteSpec({
-      node: 'SKAOSRC',
-      site: 'skaosrc-test',
-      owner: 'group:default/skaosrc-platform',
-      engine,
-      acmeEmail: 'ops@example.org',
-      repository: { url: 'https://gitlab.com/ska-telescope/src/skaosrc-test.git' },
-      environments: [
-        { name: 'dev', cluster: 'skaosrc-dev', baseDomain: 'dev.example.org' },
-        { name: 'prod', cluster: 'skaosrc-prod', baseDomain: 'example.org' },
-      ],
-      components: { 'cert-manager': {}, 'external-dns': {}, traefik: {}, 'external-secrets': {}, vault: {} },
-    });
-    const site = renderSite(spec);
-    const scan = scanSiteRepository(site.files, { repositoryUrl: spec.repository.url });
-    expect(scan.problems.filter(p => p.severity === 'error')).toEqual([]);
-    const helm = scan.services.filter(s => s.chart);
-    const expected = ['cert-manager v1.20.0', 'external-dns 1.21.1', 'external-secrets 2.10.0', 'traefik 37.0.0', 'vault 0.34.1'];
-    for (const env of ['dev', 'prod']) {
-      const inEnv = helm.filter(s => s.environment === env && s.component !== 'argo-cd');
-      expect(inEnv.map(s => `${s.component} ${s.chart!.version}`).sort()).toEqual(expected);
-      expect(inEnv.every(s => s.engine === engine)).toBe(true);
-    }
-    // Every service is named after its catalogue component and lands in the catalogue's namespace.
-    expect(helm.find(s => s.component === 'vault')?.namespace).toBe('vault');
-  });
+  it.each(['argocd', 'flux'] as const)(
+    'reads the repository our template renders for %s, with the catalogue versions',
+    engine => {
+      const spec = parseSiteSpec({
+        node: 'SKAOSRC',
+        site: 'skaosrc-test',
+        owner: 'group:default/skaosrc-platform',
+        engine,
+        acmeEmail: 'ops@example.org',
+        repository: {
+          url: 'https://gitlab.com/ska-telescope/src/skaosrc-test.git',
+        },
+        environments: [
+          {
+            name: 'dev',
+            cluster: 'skaosrc-dev',
+            baseDomain: 'dev.example.org',
+          },
+          { name: 'prod', cluster: 'skaosrc-prod', baseDomain: 'example.org' },
+        ],
+        components: {
+          'cert-manager': {},
+          'external-dns': {},
+          traefik: {},
+          'external-secrets': {},
+          vault: {},
+        },
+      });
+      const site = renderSite(spec);
+      const scan = scanSiteRepository(site.files, {
+        repositoryUrl: spec.repository.url,
+      });
+      expect(scan.problems.filter(p => p.severity === 'error')).toEqual([]);
+      const helm = scan.services.filter(s => s.chart);
+      const expected = [
+        'cert-manager v1.20.0',
+        'external-dns 1.21.1',
+        'external-secrets 2.10.0',
+        'traefik 37.0.0',
+        'vault 0.34.1',
+      ];
+      for (const env of ['dev', 'prod']) {
+        const inEnv = helm.filter(
+          s => s.environment === env && s.component !== 'argo-cd',
+        );
+        expect(
+          inEnv.map(s => `${s.component} ${s.chart!.version}`).sort(),
+        ).toEqual(expected);
+        expect(inEnv.every(s => s.engine === engine)).toBe(true);
+      }
+      // Every service is named after its catalogue component and lands in the catalogue's namespace.
+      expect(helm.find(s => s.component === 'vault')?.namespace).toBe('vault');
+    },
+  );
 
   it('reports YAML syntax errors with the file', () => {
-    const files = [...chsrcRepository(), { path: 'argocd-apps/prod/broken.yaml', content: 'kind: Application\n  metadata: [x\n' }];
+    const files = [
+      ...chsrcRepository(),
+      {
+        path: 'argocd-apps/prod/broken.yaml',
+        content: 'kind: Application\n  metadata: [x\n',
+      },
+    ];
     expect(errors(files)).toEqual([
-      expect.objectContaining({ file: 'argocd-apps/prod/broken.yaml', message: expect.stringMatching(/^YAML syntax error in document 1/) }),
+      expect.objectContaining({
+        file: 'argocd-apps/prod/broken.yaml',
+        message: expect.stringMatching(/^YAML syntax error in document 1/),
+      }),
     ]);
   });
 
   it('reports an Application whose path is not in the repository, and a Kustomization resource that is missing', () => {
     const files = chsrcRepository().map(f =>
-      f.path === 'argocd-apps/dev/cert-manager.yaml' ? { ...f, content: f.content.replace('apps/cert-manager/overlays/dev', 'apps/cert-manager/overlays/qa') } : f,
+      f.path === 'argocd-apps/dev/cert-manager.yaml'
+        ? {
+            ...f,
+            content: f.content.replace(
+              'apps/cert-manager/overlays/dev',
+              'apps/cert-manager/overlays/qa',
+            ),
+          }
+        : f,
     );
     expect(errors(files).map(p => p.message)).toEqual([
       "Application cert-manager-dev points at path 'apps/cert-manager/overlays/qa', which is not in the repository",
     ]);
-    const missingBase = chsrcRepository().filter(f => f.path !== 'apps/cert-manager/base/kustomization.yaml' && f.path !== 'apps/cert-manager/base/cluster-issuer.yaml');
+    const missingBase = chsrcRepository().filter(
+      f =>
+        f.path !== 'apps/cert-manager/base/kustomization.yaml' &&
+        f.path !== 'apps/cert-manager/base/cluster-issuer.yaml',
+    );
     expect(errors(missingBase).map(p => `${p.file}: ${p.message}`)).toContain(
       "apps/cert-manager/overlays/dev/kustomization.yaml: resource '../../base' is not in the repository (looked for apps/cert-manager/base)",
     );
@@ -130,24 +192,56 @@ describe('scanSiteRepository', () => {
         metadata: { name: 'clusters-set', namespace: 'argocd' },
         spec: {
           generators,
-          template: { metadata: { name: '{{name}}' }, spec: { source: { repoURL: 'https://charts.example.org', chart: '{{chart}}', targetRevision: '1.0.0' }, destination: { namespace: 'x' } } },
+          template: {
+            metadata: { name: '{{name}}' },
+            spec: {
+              source: {
+                repoURL: 'https://charts.example.org',
+                chart: '{{chart}}',
+                targetRevision: '1.0.0',
+              },
+              destination: { namespace: 'x' },
+            },
+          },
         },
       }),
     });
-    expect(errors([set([{ git: { repoURL: 'https://example.org/x.git', directories: [{ path: '*' }] } }])]).map(p => p.message)).toEqual([
+    expect(
+      errors([
+        set([
+          {
+            git: {
+              repoURL: 'https://example.org/x.git',
+              directories: [{ path: '*' }],
+            },
+          },
+        ]),
+      ]).map(p => p.message),
+    ).toEqual([
       'ApplicationSet clusters-set uses a git generator; only list generators can be read from the repository alone',
     ]);
-    expect(errors([set([{ list: { elements: [{ name: 'a' }] } }])]).map(p => p.message)).toEqual([
+    expect(
+      errors([set([{ list: { elements: [{ name: 'a' }] } }])]).map(
+        p => p.message,
+      ),
+    ).toEqual([
       'ApplicationSet clusters-set: its template uses {{chart}}, which list element {"name":"a"} does not define',
     ]);
   });
 
   it('reports a Flux Kustomization whose path is missing, and a repository with nothing deployable', () => {
-    const files = uksrcRepository().filter(f => !f.path.startsWith('apps/jupyterhub/overlays/ral-prod'));
+    const files = uksrcRepository().filter(
+      f => !f.path.startsWith('apps/jupyterhub/overlays/ral-prod'),
+    );
     expect(errors(files).map(p => p.message)).toEqual([
       "Kustomization jupyterhub points at path './apps/jupyterhub/overlays/ral-prod', which is not in the repository",
     ]);
-    expect(errors([{ path: 'README.md', content: '# not a site' }, { path: 'ci.yaml', content: 'stages: [x]' }]).map(p => p.message)).toEqual([
+    expect(
+      errors([
+        { path: 'README.md', content: '# not a site' },
+        { path: 'ci.yaml', content: 'stages: [x]' },
+      ]).map(p => p.message),
+    ).toEqual([
       "no platform service found in 2 files (no Argo CD Application or ApplicationSet, no Flux HelmRelease deploying from this repository); is this a site's GitOps repository?",
     ]);
   });
@@ -160,13 +254,29 @@ describe('scanSiteRepository', () => {
           apiVersion: 'argoproj.io/v1alpha1',
           kind: 'Application',
           metadata: { name: 'science-platform' },
-          spec: { source: { repoURL: 'https://gitlab.com/other/charts.git', path: 'charts/platform' }, destination: { namespace: 'sp' } },
+          spec: {
+            source: {
+              repoURL: 'https://gitlab.com/other/charts.git',
+              path: 'charts/platform',
+            },
+            destination: { namespace: 'sp' },
+          },
         }),
       },
     ]);
     expect(scan.problems).toEqual([
-      expect.objectContaining({ severity: 'warning', message: expect.stringContaining('reads \'charts/platform\' from another repository') }),
-      expect.objectContaining({ severity: 'error', message: expect.stringContaining('no platform service found in 1 files') }),
+      expect.objectContaining({
+        severity: 'warning',
+        message: expect.stringContaining(
+          "reads 'charts/platform' from another repository",
+        ),
+      }),
+      expect.objectContaining({
+        severity: 'error',
+        message: expect.stringContaining(
+          'no platform service found in 1 files',
+        ),
+      }),
     ]);
   });
 });

@@ -16,7 +16,9 @@ export function scanSiteRepository(
   const argocd = argocdServices(index, options);
   const flux = fluxServices(index);
   const services = [...argocd.services, ...flux.services].sort((a, b) =>
-    `${a.environment ?? ''}/${a.name}`.localeCompare(`${b.environment ?? ''}/${b.name}`),
+    `${a.environment ?? ''}/${a.name}`.localeCompare(
+      `${b.environment ?? ''}/${b.name}`,
+    ),
   );
   const problems = [...index.problems, ...argocd.problems, ...flux.problems];
   if (services.length === 0 && !problems.some(p => p.severity === 'error')) {

@@ -76,7 +76,8 @@ export function serviceEntities(
       if (service.chart.version)
         annotations[SRC_CHART_VERSION_ANNOTATION] = service.chart.version;
     }
-    if (service.namespace) annotations[SRC_NAMESPACE_ANNOTATION] = service.namespace;
+    if (service.namespace)
+      annotations[SRC_NAMESPACE_ANNOTATION] = service.namespace;
     if (service.environment)
       annotations[SRC_ENVIRONMENT_ANNOTATION] = service.environment;
     const version = service.chart?.version ? ` ${service.chart.version}` : '';
@@ -90,7 +91,9 @@ export function serviceEntities(
         })`,
         description:
           catalogued?.description ??
-          `Platform service ${service.name} of SRC site ${owner.site}, deployed by ${
+          `Platform service ${service.name} of SRC site ${
+            owner.site
+          }, deployed by ${
             service.engine === 'argocd' ? 'Argo CD' : 'Flux'
           } from ${service.file}.`,
         annotations,

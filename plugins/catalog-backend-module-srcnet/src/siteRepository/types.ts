@@ -21,7 +21,11 @@ export type PlatformService = {
   namespace?: string;
   environment?: string;
   /** The GitOps object that deploys it in the cluster. */
-  object: { kind: 'Application' | 'HelmRelease'; namespace: string; name: string };
+  object: {
+    kind: 'Application' | 'HelmRelease';
+    namespace: string;
+    name: string;
+  };
   /** The file that defines the object. */
   file: string;
   /** Set when the object uses an API version the engine no longer serves. */

@@ -65,7 +65,8 @@ export function entityMatch(entity: Entity): EntityMatch | undefined {
     const refs = gitopsObjects(a[SRC_GITOPS_OBJECTS_ANNOTATION]);
     predicates.push(r =>
       refs.some(
-        o => o.kind === r.kind && o.namespace === r.namespace && o.name === r.name,
+        o =>
+          o.kind === r.kind && o.namespace === r.namespace && o.name === r.name,
       ),
     );
   } else if (a[SRC_GITOPS_SELECTOR_ANNOTATION]) {
