@@ -101,6 +101,37 @@ describe('live GitOps state from a simulated fleet', () => {
     });
   });
 
+  it('lists every Application and HelmRelease as a platform service with its component, version and state', async () => {
+    const res = await request(backend.server)
+      .get('/api/src-gitops/services')
+      .set('Authorization', user);
+    expect(res.status).toBe(200);
+    const items = res.body.items as Array<Record<string, string>>;
+    const certManagers = items.filter(i => i.component === 'cert-manager');
+    expect(
+      certManagers.map(v => `${v.site} ${v.cluster} ${v.kind}`).sort(),
+    ).toEqual([
+      'site-a argo-a Application',
+      'site-b flux-b HelmRelease',
+      'site-c flux-beta HelmRelease',
+      'site-d argo-faulty Application',
+    ]);
+    expect(certManagers[0]).toMatchObject({
+      node: 'UKSRC',
+      chart: 'cert-manager',
+      version: 'v1.20.0',
+      environment: 'prod',
+      reachability: 'reachable',
+    });
+    // Every Application of the Argo CD cluster is listed once.
+    expect(items.filter(i => i.cluster === 'argo-a')).toHaveLength(
+      applications('argo-a'),
+    );
+    expect(
+      items.some(i => i.site === 'site-a' && i.health === 'degraded'),
+    ).toBe(true);
+  });
+
   it('answers a poller 304 while the fleet is unchanged', async () => {
     const first = await request(backend.server)
       .get('/api/src-gitops/fleet')

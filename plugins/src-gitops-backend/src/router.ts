@@ -22,7 +22,13 @@ import {
   srcGitopsResourceReadPermission,
 } from '@srcnet/plugin-src-gitops-common';
 import { FleetState } from './service/FleetState';
-import { clusterView, fleetView, problemsOf, siteView } from './service/views';
+import {
+  clusterView,
+  fleetView,
+  problemsOf,
+  servicesView,
+  siteView,
+} from './service/views';
 import { entityMatch } from './service/entityMatcher';
 import {
   AUDIT_EVENT_IDS,
@@ -171,6 +177,17 @@ export async function createRouter(
       return;
     }
     res.type('json').send(body.json);
+  });
+
+  // The platform services of every cluster: what the search collator indexes.
+  router.get('/services', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    await authorize(credentials, srcGitopsFleetReadPermission);
+    res
+      .type('json')
+      .send(fleet.derived('services', s => JSON.stringify(servicesView(s))));
   });
 
   router.get('/sites/:site', async (req, res) => {

@@ -86,3 +86,36 @@ export type ResourceAction =
   | 'reconcile'
   | 'suspend'
   | 'resume';
+
+/**
+ * The live state of one platform service in one cluster: an Argo CD Application or Flux
+ * HelmRelease, named by its component. What the search index and the fleet search read.
+ */
+export type PlatformServiceState = {
+  site: string;
+  node?: string;
+  cluster: string;
+  engine: GitOpsResource['engine'];
+  kind: GitOpsResource['kind'];
+  namespace: string;
+  name: string;
+  /** Component catalogue id from our label or the chart name, else the object's name. */
+  component: string;
+  chart?: string;
+  version?: string;
+  environment?: string;
+  health: GitOpsHealth;
+  sync: GitOpsSync;
+  suspended: boolean;
+  message?: string;
+  /** Whether the cluster answered at the last read; stale state is still listed. */
+  reachability: ClusterSummary['reachability'];
+  observedAt?: string;
+};
+
+/** `GET /services`. */
+export type PlatformServiceListResponse = {
+  items: PlatformServiceState[];
+  problems: ClusterProblem[];
+  generatedAt: string;
+};

@@ -10,6 +10,9 @@ import {
   GitOpsHealth,
   GitOpsResource,
   GitOpsSync,
+  PlatformServiceListResponse,
+  SRC_ENVIRONMENT_LABEL,
+  componentForChart,
 } from '@srcnet/plugin-src-gitops-common';
 import { ClusterSnapshot } from '../cluster/ClusterWatcher';
 
@@ -145,5 +148,46 @@ export function siteView(site: string, snapshots: ClusterSnapshot[]) {
     items: resources,
     counts: countStates(resources),
     problems: problemsOf(clusters),
+  };
+}
+
+/**
+ * Every Application and HelmRelease of every cluster as a platform service, with the last known
+ * state of clusters that do not answer now. Pure.
+ */
+export function servicesView(
+  snapshots: ClusterSnapshot[],
+): PlatformServiceListResponse {
+  const items = snapshots.flatMap(s =>
+    s.resources
+      .filter(r => r.kind === 'Application' || r.kind === 'HelmRelease')
+      .map(r => ({
+        site: s.site,
+        node: s.node,
+        cluster: s.cluster,
+        engine: r.engine,
+        kind: r.kind,
+        namespace: r.namespace,
+        name: r.name,
+        component:
+          r.component ??
+          (r.chart ? componentForChart(r.chart.name) : undefined) ??
+          r.chart?.name ??
+          r.name,
+        chart: r.chart?.name,
+        version: r.chart?.version,
+        environment: r.labels[SRC_ENVIRONMENT_LABEL],
+        health: r.health,
+        sync: r.sync,
+        suspended: r.suspended,
+        message: r.message,
+        reachability: s.reachability,
+        observedAt: s.observedAt,
+      })),
+  );
+  return {
+    items,
+    problems: problemsOf(snapshots),
+    generatedAt: new Date().toISOString(),
   };
 }
