@@ -32,6 +32,8 @@ ensure_kubectl() {
   return 1
 }
 ensure_kubectl || true
+# The search tests run against a real PostgreSQL as well as the in-memory engine.
+source scripts/postgres.sh || true
 
 passed=0
 failed=0

@@ -41,6 +41,8 @@ backend.add(srcPermissionPolicyModule);
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-pg'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+// Every site's platform services with their live Argo CD and Flux state
+backend.add(import('@srcnet/plugin-search-backend-module-src-gitops'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 // Signals: live updates to the browser (user settings storage and our views rely on them)
