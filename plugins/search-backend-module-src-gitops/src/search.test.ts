@@ -11,6 +11,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import searchPlugin from '@backstage/plugin-search-backend';
 import searchModulePg from '@backstage/plugin-search-backend-module-pg';
 import { Fleet, SimClusterSpec } from '@srcnet/fleet-simulator';
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports -- the test runs the real src-gitops backend the collator reads
 import srcGitopsPlugin from '@srcnet/plugin-src-gitops-backend';
 import { searchModuleSrcGitopsServices } from './module';
 

@@ -2,8 +2,8 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { IndexableDocument } from '@backstage/plugin-search-common';
 import {
   COMPONENT_CATALOGUE,
-  GitOpsHealth,
-  GitOpsSync,
+  PLATFORM_SERVICE_SEARCH_TYPE,
+  PlatformServiceSearchDocument,
   PlatformServiceState,
   SRC_CHART_VERSION_ANNOTATION,
   SRC_CLUSTER_ANNOTATION,
@@ -18,31 +18,12 @@ import {
   parseGitOpsObjects,
 } from '@srcnet/plugin-src-gitops-common';
 
-/** The search document type of SRC platform services. */
-export const SRC_GITOPS_SERVICE_DOCUMENT_TYPE = 'src-gitops-service';
+export const SRC_GITOPS_SERVICE_DOCUMENT_TYPE = PLATFORM_SERVICE_SEARCH_TYPE;
 
-/**
- * One platform service of one site in one cluster. Every field is always present (empty when
- * unknown): the in-memory engine indexes the fields of the first document it sees.
- */
-export interface PlatformServiceDocument extends IndexableDocument {
-  site: string;
-  node: string;
-  cluster: string;
-  engine: string;
-  component: string;
-  chartVersion: string;
-  /** The version the site repository pins, when it differs from what runs. */
-  repositoryVersion: string;
-  /** `no-live-state` when none of the site's clusters is watched. */
-  health: GitOpsHealth | 'no-live-state';
-  sync: GitOpsSync;
-  environment: string;
-  namespace: string;
-  object: string;
-  entityRef: string;
-  observedAt: string;
-}
+/** One platform service of one site in one cluster; the fields are shared with the frontend. */
+export interface PlatformServiceDocument
+  extends IndexableDocument,
+    PlatformServiceSearchDocument {}
 
 const ENGINE_TITLE: Record<string, string> = {
   argocd: 'Argo CD',

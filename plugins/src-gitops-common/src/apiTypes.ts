@@ -119,3 +119,38 @@ export type PlatformServiceListResponse = {
   problems: ClusterProblem[];
   generatedAt: string;
 };
+
+/** The search document type of SRC platform services (the search backend's `types[]`). */
+export const PLATFORM_SERVICE_SEARCH_TYPE = 'src-gitops-service';
+
+/**
+ * A platform service of one site in one cluster, as the search index holds it. Every field is
+ * always present (empty when unknown).
+ */
+export type PlatformServiceSearchDocument = {
+  title: string;
+  text: string;
+  /** The entity's GitOps tab, or the fleet page for services without an entity. */
+  location: string;
+  site: string;
+  node: string;
+  cluster: string;
+  engine: string;
+  component: string;
+  chartVersion: string;
+  /** The version the site repository pins, from the catalog entity. */
+  repositoryVersion: string;
+  /** `missing` or `no-live-state` for catalog services without a live object. */
+  health: GitOpsHealth | 'no-live-state';
+  sync: GitOpsSync;
+  environment: string;
+  namespace: string;
+  object: string;
+  entityRef: string;
+  observedAt: string;
+};
+
+/** The filters the platform service index is searched by. */
+export type PlatformServiceSearchFilters = Partial<
+  Pick<PlatformServiceSearchDocument, 'node' | 'health' | 'component' | 'site' | 'engine'>
+>;

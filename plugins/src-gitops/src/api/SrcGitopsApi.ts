@@ -4,6 +4,8 @@ import {
   EntityGitOpsResponse,
   FleetResponse,
   GitOpsResource,
+  PlatformServiceSearchDocument,
+  PlatformServiceSearchFilters,
   ResourceAction,
 } from '@srcnet/plugin-src-gitops-common';
 
@@ -14,6 +16,8 @@ export type {
   EntityGitOpsResponse,
   FleetResponse,
   FleetSite,
+  PlatformServiceSearchDocument,
+  PlatformServiceSearchFilters,
   ResourceAction,
   StateCounts,
 } from '@srcnet/plugin-src-gitops-common';
@@ -26,6 +30,14 @@ export interface SrcGitopsApi {
   getFleet(): Promise<FleetResponse>;
   /** The GitOps objects that belong to a catalog entity. */
   getEntityState(entityRef: string): Promise<EntityGitOpsResponse>;
+  /**
+   * Searches every site's platform services in the search index (the same documents the
+   * Backstage search page shows), e.g. `vault` narrowed by node or health.
+   */
+  searchServices(options: {
+    term: string;
+    filters?: PlatformServiceSearchFilters;
+  }): Promise<{ results: PlatformServiceSearchDocument[]; total?: number }>;
   /** Asks the engine to act on one object of an entity (permission-checked in the backend). */
   runAction(options: {
     resource: GitOpsResource;

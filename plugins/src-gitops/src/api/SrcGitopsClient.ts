@@ -1,6 +1,11 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { GitOpsResource } from '@srcnet/plugin-src-gitops-common';
+import {
+  GitOpsResource,
+  PLATFORM_SERVICE_SEARCH_TYPE,
+  PlatformServiceSearchDocument,
+  PlatformServiceSearchFilters,
+} from '@srcnet/plugin-src-gitops-common';
 import {
   ClusterListResponse,
   EntityGitOpsResponse,
@@ -33,6 +38,29 @@ export class SrcGitopsClient implements SrcGitopsApi {
     );
   }
 
+  async searchServices(options: {
+    term: string;
+    filters?: PlatformServiceSearchFilters;
+  }): Promise<{ results: PlatformServiceSearchDocument[]; total?: number }> {
+    const params = new URLSearchParams({
+      term: options.term,
+      'types[0]': PLATFORM_SERVICE_SEARCH_TYPE,
+      pageLimit: '100',
+    });
+    for (const [field, value] of Object.entries(options.filters ?? {})) {
+      if (value) params.set(`filters[${field}]`, value);
+    }
+    const baseUrl = await this.discoveryApi.getBaseUrl('search');
+    const body = await this.fetchJson<{
+      results: Array<{ document: PlatformServiceSearchDocument }>;
+      numberOfResults?: number;
+    }>(`${baseUrl}/query?${params}`);
+    return {
+      results: body.results.map(r => r.document),
+      total: body.numberOfResults,
+    };
+  }
+
   async runAction(options: {
     resource: GitOpsResource;
     action: ResourceAction;
@@ -54,7 +82,11 @@ export class SrcGitopsClient implements SrcGitopsApi {
 
   private async request<T>(path: string, init?: RequestInit): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl('src-gitops');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, init);
+    return this.fetchJson<T>(`${baseUrl}${path}`, init);
+  }
+
+  private async fetchJson<T>(url: string, init?: RequestInit): Promise<T> {
+    const response = await this.fetchApi.fetch(url, init);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import Box from '@material-ui/core/Box';
 import IconButton from '@material-ui/core/IconButton';
 import Link from '@material-ui/core/Link';
@@ -218,7 +219,12 @@ export function EntityGitOpsContent() {
     permission: srcGitopsResourceOperatePermission,
     resourceRef: entityRef,
   });
-  const [filters, setFilters] = useState<GitOpsFilters>(DEFAULT_FILTERS);
+  // Search results link here with ?cluster=, so the tab opens on that cluster.
+  const [params] = useSearchParams();
+  const [filters, setFilters] = useState<GitOpsFilters>(() => ({
+    ...DEFAULT_FILTERS,
+    cluster: params.get('cluster') ?? DEFAULT_FILTERS.cluster,
+  }));
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const [updated, setUpdated] = useState<
     Record<string, { resource: GitOpsResource; at: number }>

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import Box from '@material-ui/core/Box';
 import Paper from '@material-ui/core/Paper';
 import Table from '@material-ui/core/Table';
@@ -20,10 +21,14 @@ import {
 } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { GITOPS_HEALTH_STATES } from '@srcnet/plugin-src-gitops-common';
+import {
+  GITOPS_HEALTH_STATES,
+  GitOpsHealth,
+} from '@srcnet/plugin-src-gitops-common';
 import { useFleet } from '../../hooks/useFleet';
 import { ClusterProblems, SimulatedNotice } from '../ClusterProblems';
 import { FilterBar, FilterSelect } from '../FilterBar';
+import { ServiceSearch } from '../ServiceSearch';
 import { HEALTH_LABELS } from '../StatusChip';
 import { relativeTime } from '../time';
 import {
@@ -49,7 +54,9 @@ const CELL: Record<CellState, { text: string; color: string }> = {
 export function FleetContent() {
   const { value, loading, error, updatedAt } = useFleet();
   const entityRoute = useRouteRef(entityRouteRef);
-  const [search, setSearch] = useState('');
+  // The search index links services without a catalog entity here with ?site=.
+  const [params] = useSearchParams();
+  const [search, setSearch] = useState(params.get('site') ?? '');
   const [health, setHealth] = useState<string>('all');
   const [engine, setEngine] = useState<string>('all');
   const [component, setComponent] = useState<string>('all');
@@ -94,6 +101,14 @@ export function FleetContent() {
     <Box>
       {value.simulated && <SimulatedNotice />}
       <ClusterProblems problems={value.problems} />
+      <ServiceSearch
+        filters={{
+          node: node === 'all' ? undefined : node,
+          health: health === 'all' ? undefined : (health as GitOpsHealth),
+          component: component === 'all' ? undefined : component,
+          engine: engine === 'all' ? undefined : engine,
+        }}
+      />
       <FilterBar>
         <TextField
           label="Search sites and clusters"
