@@ -7,11 +7,9 @@
  *
  * Run: yarn bench:fleet   (SITES, OBJECTS, CLIENTS, SECONDS to change the load)
  */
-import { spawn } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import { parse } from 'yaml';
 import { Agent } from 'undici';
 import { performance } from 'perf_hooks';
 import { Worker } from 'worker_threads';
@@ -23,6 +21,7 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import srcGitopsPlugin from '@srcnet/plugin-src-gitops-backend';
+import { percentile, startSimulator } from './lib/simulator';
 
 const SITES = Number(process.env.SITES ?? 100);
 const OBJECTS = Number(process.env.OBJECTS ?? 60);
@@ -37,53 +36,6 @@ type SimCluster = {
   calls: { total: number };
 };
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[
-    Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
-  ];
-}
-
-async function startSimulator(dir: string, faults: Record<string, unknown>) {
-  const configPath = path.join(dir, 'backend.yaml');
-  const child = spawn(
-    process.execPath,
-    [
-      '-r',
-      '@backstage/cli/config/nodeTransform.cjs',
-      'packages/fleet-simulator/src/cli.ts',
-      '--fleet',
-      'generated',
-      '--sites',
-      String(SITES),
-      '--objects',
-      String(OBJECTS),
-      '--tick-ms',
-      '1000',
-      '--backend-config',
-      configPath,
-      '--faults',
-      JSON.stringify(faults),
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const adminUrl = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', chunk => {
-      out += chunk;
-      const m = out.match(/control API (http:\/\/[\d.:]+)/);
-      if (m) resolve(m[1]);
-    });
-    child.on('exit', code =>
-      reject(new Error(`simulator exited with ${code}`)),
-    );
-  });
-  return {
-    child,
-    adminUrl,
-    config: parse(fs.readFileSync(configPath, 'utf8')),
-  };
-}
-
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-fleet-'));
   // Latency on every cluster; faults on five of them.
@@ -96,7 +48,11 @@ async function main() {
     { malformed: true },
     { expiredToken: true },
   ];
-  const probe = await startSimulator(dir, {});
+  const probe = await startSimulator(
+    dir,
+    {},
+    { sites: SITES, objects: OBJECTS },
+  );
   const clusterNames: string[] = (
     await (await fetch(`${probe.adminUrl}/clusters`)).json()
   ).map((c: SimCluster) => c.name);
@@ -110,7 +66,10 @@ async function main() {
         ...f,
       }),
   );
-  const sim = await startSimulator(dir, faults);
+  const sim = await startSimulator(dir, faults, {
+    sites: SITES,
+    objects: OBJECTS,
+  });
   const clusters: SimCluster[] = await (
     await fetch(`${sim.adminUrl}/clusters`)
   ).json();

@@ -163,7 +163,6 @@ export function platformServiceDocuments(
       namespace: state.namespace,
       object: `${state.kind}/${state.namespace}/${state.name}`,
       entityRef: entity ? stringifyEntityRef(entity) : '',
-      observedAt: state.observedAt ?? '',
     };
   });
   const watchedSites = new Set(states.map(s => s.site));
@@ -199,7 +198,6 @@ export function platformServiceDocuments(
       namespace: annotation(entity, SRC_NAMESPACE_ANNOTATION) ?? '',
       object: annotation(entity, SRC_GITOPS_OBJECTS_ANNOTATION) ?? '',
       entityRef: stringifyEntityRef(entity),
-      observedAt: '',
     });
   }
   return documents;

@@ -147,7 +147,6 @@ export type PlatformServiceSearchDocument = {
   namespace: string;
   object: string;
   entityRef: string;
-  observedAt: string;
 };
 
 /** The filters the platform service index is searched by. */

@@ -40,7 +40,6 @@ const vaultDoc = (
     namespace: 'vault',
     object: 'Application/argocd/vault',
     entityRef: `component:default/${site}-vault`,
-    observedAt: '',
     ...extra,
   },
 });
