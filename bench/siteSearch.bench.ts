@@ -36,15 +36,13 @@ import { parseSiteSpec } from '@srcnet/plugin-src-gitops-common';
 import { renderSite } from '@srcnet/plugin-scaffolder-backend-module-src-gitops';
 import catalogModuleSrcNet, {
   RepoFile,
+  chsrcRepository,
+  espsrcRepository,
   scanSiteRepository,
+  uksrcRepository,
 } from '@srcnet/plugin-catalog-backend-module-srcnet';
 import searchModuleSrcGitops from '@srcnet/plugin-search-backend-module-src-gitops';
 import srcGitopsPlugin from '@srcnet/plugin-src-gitops-backend';
-import {
-  chsrcRepository,
-  espsrcRepository,
-  uksrcRepository,
-} from '../plugins/catalog-backend-module-srcnet/src/__testUtils__/siteRepos';
 import { percentile, startSimulator } from './lib/simulator';
 
 const SITES = Number(process.env.SITES ?? 100);

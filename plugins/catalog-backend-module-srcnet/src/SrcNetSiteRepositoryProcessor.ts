@@ -12,7 +12,8 @@ import {
   SRC_NODE_ANNOTATION,
   SRC_SITE_ANNOTATION,
 } from '@srcnet/plugin-src-gitops-common';
-import { isAbsolute, resolve } from 'path';
+import { dirname, isAbsolute, resolve } from 'path';
+import { fileURLToPath } from 'url';
 import {
   RepositoryRead,
   isLocalTarget,
@@ -30,6 +31,11 @@ import { RepoProblem, SiteRepositoryScan } from './siteRepository/types';
 export const SITE_REPOSITORY_LOCATION_TYPE = 'srcnet-site-repo';
 /** Location annotation: the owner of the services read (an entity ref). */
 export const SRC_OWNER_ANNOTATION = 'srcnet.skao.int/owner';
+/**
+ * Location annotation: only these environments (comma-separated), for a repository shared by
+ * several sites, e.g. UKSRC's `clusters/<site>/` folders.
+ */
+export const SRC_ENVIRONMENTS_ANNOTATION = 'srcnet.skao.int/environments';
 /** Location annotation: `env=cluster` pairs, comma-separated. */
 export const SRC_ENVIRONMENT_CLUSTERS_ANNOTATION =
   'srcnet.skao.int/environment-clusters';
@@ -38,6 +44,23 @@ const SITE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const MAX_REPORTED = 20;
 
 type CachedScan = { etag: string; scan: SiteRepositoryScan };
+
+/**
+ * A relative target (`../.data/git-remotes/x.git`) is resolved against the file that declares
+ * the Location, so example catalogs can point at repositories next to them.
+ */
+function resolveTarget(
+  target: string | undefined,
+  location: LocationSpec,
+): string | undefined {
+  if (!target || !/^\.\.?\//.test(target) || location.type !== 'file') {
+    return target;
+  }
+  const base = location.target.startsWith('file:')
+    ? fileURLToPath(location.target)
+    : location.target;
+  return resolve(dirname(base), target);
+}
 
 function isSiteRepositoryLocation(entity: Entity): boolean {
   return (
@@ -122,7 +145,10 @@ export class SrcNetSiteRepositoryProcessor implements CatalogProcessor {
       return entity;
     };
     const annotations = entity.metadata.annotations ?? {};
-    const target = (entity.spec as { target?: string }).target;
+    const target = resolveTarget(
+      (entity.spec as { target?: string }).target,
+      location,
+    );
     if (!target)
       return fail(
         `a ${SITE_REPOSITORY_LOCATION_TYPE} Location needs spec.target: the site repository's URL`,
@@ -204,7 +230,24 @@ export class SrcNetSiteRepositoryProcessor implements CatalogProcessor {
         } problem${errors.length > 1 ? 's' : ''}): ${shown.join('; ')}${more}`,
       );
     }
-    for (const service of serviceEntities(scan.services, owner)) {
+    const environments = annotations[SRC_ENVIRONMENTS_ANNOTATION]?.split(',')
+      .map(s => s.trim())
+      .filter(Boolean);
+    const services = environments?.length
+      ? scan.services.filter(
+          s => s.environment && environments.includes(s.environment),
+        )
+      : scan.services;
+    if (services.length === 0) {
+      return fail(
+        `site repository ${target} of ${site}: no service in environment ${environments?.join(
+          ', ',
+        )}; the repository has ${[
+          ...new Set(scan.services.map(s => s.environment ?? '(none)')),
+        ].join(', ')}`,
+      );
+    }
+    for (const service of serviceEntities(services, owner)) {
       emit(processingResult.entity(location, service));
     }
     return entity;

@@ -14,6 +14,7 @@ export {
   SITE_REPOSITORY_LOCATION_TYPE,
   SRC_OWNER_ANNOTATION,
   SRC_ENVIRONMENT_CLUSTERS_ANNOTATION,
+  SRC_ENVIRONMENTS_ANNOTATION,
 } from './SrcNetSiteRepositoryProcessor';
 export { scanSiteRepository } from './siteRepository/scanSiteRepository';
 export { serviceEntities } from './siteRepository/serviceEntities';
@@ -23,3 +24,8 @@ export type {
   RepoProblem,
   SiteRepositoryScan,
 } from './siteRepository/types';
+export {
+  chsrcRepository,
+  espsrcRepository,
+  uksrcRepository,
+} from './examples/siteRepositoryLayouts';

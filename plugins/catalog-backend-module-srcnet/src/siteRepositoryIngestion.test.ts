@@ -20,7 +20,7 @@ import {
   chsrcRepository,
   espsrcRepository,
   uksrcRepository,
-} from './__testUtils__/siteRepos';
+} from './examples/siteRepositoryLayouts';
 import { RepoFile } from './siteRepository/types';
 
 const GITHUB_TOKEN = 'ghp_notARealTokenButSecret0123456789';
@@ -165,6 +165,12 @@ describe('site repository ingestion (catalog integration)', () => {
         location('uksrc-gitops', `file://${uksrc}`, {
           'srcnet.skao.int/site': 'uksrc',
           'srcnet.skao.int/node': 'UKSRC',
+        }),
+        // A repository shared by several sites, narrowed to one site's folder; a relative target.
+        location('uksrc-ral-gitops', './remotes/uksrc-gitops.git', {
+          'srcnet.skao.int/site': 'uksrc-ral-prod',
+          'srcnet.skao.int/environments': 'ral-prod',
+          'srcnet.skao.int/environment-clusters': 'ral-prod=uksrc-ral-prod',
         }),
         location('espsrc-gitops', espsrc, {
           'srcnet.skao.int/site': 'espsrc-main',
@@ -328,6 +334,13 @@ describe('site repository ingestion (catalog integration)', () => {
     expect(uksrc.map(brief)).toContain(
       'uksrc-ral-prod-cert-manager flux cert-manager v1.20.0 cert-manager ral-prod',
     );
+    const ral = await waitFor('UKSRC RAL services', async () => {
+      const items = await services('uksrc-ral-prod');
+      return items.length === 3 ? items : undefined;
+    });
+    expect(
+      ral.map(e => e.metadata.annotations!['srcnet.skao.int/cluster']),
+    ).toEqual(['uksrc-ral-prod', 'uksrc-ral-prod', 'uksrc-ral-prod']);
     const espsrc = await waitFor('ESPSRC services', async () => {
       const items = await services('espsrc-main');
       return items.length === 4 ? items : undefined;

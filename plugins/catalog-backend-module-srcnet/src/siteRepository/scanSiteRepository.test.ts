@@ -7,7 +7,7 @@ import {
   chsrcRepository,
   espsrcRepository,
   uksrcRepository,
-} from '../__testUtils__/siteRepos';
+} from '../examples/siteRepositoryLayouts';
 
 /** Compact view of a service: what a platform engineer reads in the catalog. */
 const summary = (s: PlatformService) =>

@@ -2,8 +2,9 @@ import { stringify } from 'yaml';
 import { RepoFile } from '../siteRepository/types';
 
 /**
- * Site repositories in the layouts real SRC sites use (see docs/domain.md), built as objects and
- * serialised, for the ingestion tests and the benchmark.
+ * Site repositories in the layouts real SRC sites use (CHSRC on Argo CD, UKSRC and ESPSRC on Flux),
+ * built as objects and serialised: the embedded default's example site repositories, and the
+ * fixtures of the ingestion tests and the search benchmark.
  */
 
 type Doc = Record<string, unknown>;
