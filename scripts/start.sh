@@ -10,6 +10,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 bash "$SRC_GITOPS_ROOT/scripts/setup.sh"
 cd "$SRC_GITOPS_ROOT"
 
+# The example sites' GitOps repositories, read into the catalog by the site repository processor.
+node -r @backstage/cli/config/nodeTransform.cjs scripts/example-site-repos.ts .data/git-remotes/examples \
+  | while read -r line; do src_log "$line"; done
+
 # Absolute paths: the backend resolves --config from its own package folder.
 configs=(--config "$SRC_GITOPS_ROOT/app-config.yaml")
 [ -f app-config.local.yaml ] && configs+=(--config "$SRC_GITOPS_ROOT/app-config.local.yaml")

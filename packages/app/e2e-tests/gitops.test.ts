@@ -94,3 +94,58 @@ test('fleet page -> degraded site -> GitOps tab -> sync as an owner; a non-owner
     page.getByRole('button', { name: /^(Sync|Refresh) / }),
   ).toHaveCount(0);
 });
+
+test('search across sites: every Vault from the site repositories and live state, narrowed by node', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await signInAsGuest(page);
+  await page.goto('/gitops-fleet');
+  const box = page.getByRole('textbox', { name: 'Search platform services' });
+  await expect(box).toBeVisible({ timeout: 60_000 });
+  await box.fill('vault');
+  const results = page.getByRole('table', { name: 'Platform services found' });
+  // The index is built a few seconds after start; until then the panel explains why.
+  await expect(async () => {
+    await box.fill('');
+    await box.fill('vault');
+    await expect(
+      results.getByRole('row').filter({ hasText: 'espsrc-main' }).first(),
+    ).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 120_000 });
+  // CHSRC's live Vault in its prod cluster.
+  await expect(
+    results
+      .getByRole('row')
+      .filter({ hasText: 'chsrc-main' })
+      .filter({ hasText: 'chsrc-prod' })
+      .first(),
+  ).toBeVisible();
+  // ESPSRC's Vault: read from its Flux repository (0.28.0 pinned) and joined with what runs.
+  const espsrc = results
+    .getByRole('row')
+    .filter({ hasText: 'espsrc-main' })
+    .filter({ hasText: 'espsrc-prod' })
+    .first();
+  await expect(espsrc.getByText('repository pins 0.28.0')).toBeVisible();
+  await page.screenshot({
+    path: 'artifacts/screenshots/fleet-search.png',
+    fullPage: true,
+  });
+  expect(await seriousViolations(page, 'main')).toEqual([]);
+
+  await page.getByLabel('Node').click();
+  await page.getByRole('option', { name: 'ESPSRC' }).click();
+  await expect(
+    results.getByRole('row').filter({ hasText: 'chsrc-main' }),
+  ).toHaveCount(0);
+  await expect(
+    results.getByRole('row').filter({ hasText: 'espsrc-main' }).first(),
+  ).toBeVisible();
+
+  // The link opens the service's GitOps tab on its cluster.
+  await results.getByRole('link', { name: 'vault' }).first().click();
+  await expect(page).toHaveURL(
+    /\/catalog\/default\/component\/espsrc-main-production-vault\/gitops\?cluster=espsrc-prod/,
+  );
+});
