@@ -294,16 +294,16 @@ describe('site repository ingestion (catalog integration)', () => {
       return items.length === 7 ? items : undefined;
     });
     expect(chsrc.map(brief).sort()).toEqual([
-      'chsrc-main-dev-cert-manager-dev argocd cert-manager v1.20.0 cert-manager dev',
-      'chsrc-main-dev-vault-dev argocd vault 0.34.1 vault dev',
-      'chsrc-main-prod-cert-manager-prod argocd cert-manager v1.19.2 cert-manager prod',
+      'chsrc-main-dev-cert-manager argocd cert-manager v1.20.0 cert-manager dev',
+      'chsrc-main-dev-vault argocd vault 0.34.1 vault dev',
+      'chsrc-main-prod-cert-manager argocd cert-manager v1.19.2 cert-manager prod',
       'chsrc-main-prod-external-dns argocd external-dns 1.21.1 external-dns prod',
-      'chsrc-main-prod-external-secrets-prod argocd external-secrets 0.9.20 external-secrets prod',
-      'chsrc-main-prod-traefik-prod argocd traefik 37.0.0 traefik prod',
-      'chsrc-main-prod-vault-prod argocd vault 0.28.0 vault prod',
+      'chsrc-main-prod-external-secrets argocd external-secrets 0.9.20 external-secrets prod',
+      'chsrc-main-prod-traefik argocd traefik 37.0.0 traefik prod',
+      'chsrc-main-prod-vault argocd vault 0.28.0 vault prod',
     ]);
     const vault = chsrc.find(
-      e => e.metadata.name === 'chsrc-main-prod-vault-prod',
+      e => e.metadata.name === 'chsrc-main-prod-vault',
     )!;
     expect(vault.spec).toMatchObject({
       type: 'platform-service',
@@ -314,7 +314,7 @@ describe('site repository ingestion (catalog integration)', () => {
       'srcnet.skao.int/node': 'CHSRC',
       'srcnet.skao.int/cluster': 'chsrc-prod',
       'srcnet.skao.int/chart': 'https://helm.releases.hashicorp.com/vault',
-      'srcnet.skao.int/gitops-objects': 'Application/argocd/vault-prod',
+      'srcnet.skao.int/gitops-objects': 'Application/argocd/vault',
     });
     expect(vault.relations).toEqual(
       expect.arrayContaining([

@@ -111,7 +111,7 @@ export function chsrcRepository(
       yamlFile(`argocd-apps/${env}/cert-manager.yaml`, {
         apiVersion: 'argoproj.io/v1alpha1',
         kind: 'Application',
-        metadata: { name: `cert-manager-${env}`, namespace: 'argocd' },
+        metadata: { name: 'cert-manager', namespace: 'argocd' },
         spec: {
           project: 'default',
           source: {
@@ -132,7 +132,7 @@ export function chsrcRepository(
       yamlFile(`argocd-apps/${env}/vault.yaml`, {
         apiVersion: 'argoproj.io/v1alpha1',
         kind: 'Application',
-        metadata: { name: `vault-${env}`, namespace: 'argocd' },
+        metadata: { name: 'vault', namespace: 'argocd' },
         spec: {
           project: 'default',
           sources: [
@@ -211,7 +211,7 @@ export function chsrcRepository(
           },
         ],
         template: {
-          metadata: { name: '{{name}}-prod' },
+          metadata: { name: '{{name}}' },
           spec: {
             project: 'default',
             source: {

@@ -27,15 +27,15 @@ describe('scanSiteRepository', () => {
     const scan = scanSiteRepository(chsrcRepository());
     expect(scan.problems).toEqual([]);
     expect(scan.services.map(summary)).toEqual([
-      'dev cert-manager v1.20.0 cert-manager Application/argocd/cert-manager-dev',
-      'dev vault 0.34.1 vault Application/argocd/vault-dev',
-      'prod cert-manager v1.19.2 cert-manager Application/argocd/cert-manager-prod',
+      'dev cert-manager v1.20.0 cert-manager Application/argocd/cert-manager',
+      'dev vault 0.34.1 vault Application/argocd/vault',
+      'prod cert-manager v1.19.2 cert-manager Application/argocd/cert-manager',
       'prod external-dns 1.21.1 external-dns Application/argocd/external-dns',
-      'prod external-secrets 0.9.20 external-secrets Application/argocd/external-secrets-prod',
-      'prod traefik 37.0.0 traefik Application/argocd/traefik-prod',
-      'prod vault 0.28.0 vault Application/argocd/vault-prod',
+      'prod external-secrets 0.9.20 external-secrets Application/argocd/external-secrets',
+      'prod traefik 37.0.0 traefik Application/argocd/traefik',
+      'prod vault 0.28.0 vault Application/argocd/vault',
     ]);
-    const vault = scan.services.find(s => s.name === 'vault-prod')!;
+    const vault = scan.services.find(s => s.name === 'vault' && s.environment === 'prod')!;
     expect(vault).toMatchObject({
       engine: 'argocd',
       chart: { name: 'vault', repoUrl: 'https://helm.releases.hashicorp.com' },
@@ -171,7 +171,7 @@ describe('scanSiteRepository', () => {
         : f,
     );
     expect(errors(files).map(p => p.message)).toEqual([
-      "Application cert-manager-dev points at path 'apps/cert-manager/overlays/qa', which is not in the repository",
+      "Application cert-manager points at path 'apps/cert-manager/overlays/qa', which is not in the repository",
     ]);
     const missingBase = chsrcRepository().filter(
       f =>

@@ -43,11 +43,11 @@ const CELL: Record<CellState, { text: string; color: string }> = {
   progressing: { text: 'Progressing', color: '#0d47a1' },
   degraded: { text: 'Degraded', color: '#b71c1c' },
   suspended: { text: 'Suspended', color: '#5d4037' },
-  missing: { text: 'Missing', color: '#e65100' },
+  missing: { text: 'Missing', color: '#a84300' },
   unknown: { text: 'Unknown', color: '#424242' },
   'not-deployed': { text: 'Not deployed', color: '#616161' },
   unreachable: { text: 'Unreachable', color: '#b71c1c' },
-  stale: { text: 'Stale', color: '#e65100' },
+  stale: { text: 'Stale', color: '#a84300' },
 };
 
 /** Every SRC site on one screen: sites x components, with states, versions and reachability. */

@@ -62,7 +62,8 @@ export function ServiceSearch(props: {
   const { value, loading, error, idle } = useServiceSearch(term, props.filters);
   const searching = term.trim().length > 0;
   return (
-    <Box my={2}>
+    // On a paper background, like the filter bar, so the label and help text keep their contrast.
+    <Box component={Paper} my={2} p={2}>
       <TextField
         label="Search platform services"
         placeholder="e.g. vault, cert-manager, 0.28"
@@ -93,7 +94,7 @@ export function ServiceSearch(props: {
         <TableContainer component={Paper} style={{ marginTop: 8 }}>
           <Table size="small" aria-label="Platform services found">
             <TableHead>
-              <TableRow>
+              <TableRow style={{ whiteSpace: 'nowrap' }}>
                 <TableCell>Service</TableCell>
                 <TableCell>Site</TableCell>
                 <TableCell>Node</TableCell>

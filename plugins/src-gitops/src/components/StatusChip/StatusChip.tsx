@@ -19,7 +19,7 @@ const HEALTH = {
     color: '#5d4037',
     Icon: PauseCircleFilledIcon,
   },
-  missing: { label: 'Missing', color: '#e65100', Icon: ReportProblemIcon },
+  missing: { label: 'Missing', color: '#a84300', Icon: ReportProblemIcon },
   unknown: { label: 'Unknown', color: '#424242', Icon: HelpIcon },
 } as const;
 
@@ -27,7 +27,7 @@ const SYNC = {
   synced: { label: 'Synced', color: '#1b5e20', Icon: CheckCircleIcon },
   'out-of-sync': {
     label: 'OutOfSync',
-    color: '#e65100',
+    color: '#a84300',
     Icon: SyncProblemIcon,
   },
   unknown: { label: 'Unknown', color: '#424242', Icon: HelpIcon },
