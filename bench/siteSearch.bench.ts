@@ -31,7 +31,7 @@ import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import searchPlugin from '@backstage/plugin-search-backend';
 import searchModulePg from '@backstage/plugin-search-backend-module-pg';
-import { generatedFleet } from '@srcnet/fleet-simulator';
+import { eventually, generatedFleet } from '@srcnet/fleet-simulator';
 import { parseSiteSpec } from '@srcnet/plugin-src-gitops-common';
 import { renderSite } from '@srcnet/plugin-scaffolder-backend-module-src-gitops';
 import catalogModuleSrcNet, {
@@ -133,19 +133,8 @@ function siteRepository(
   ).files;
 }
 
-async function until<T>(
-  what: string,
-  fn: () => Promise<T | undefined>,
-  timeoutMs = 600_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 100));
-  }
-}
+const until = <T>(what: string, check: () => Promise<T | undefined>) =>
+  eventually(check, { what, timeoutMs: 600_000 });
 
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 

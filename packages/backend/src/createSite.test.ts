@@ -2,6 +2,7 @@ import fs from 'fs';
 import path from 'path';
 import { execFileSync } from 'child_process';
 import request from 'supertest';
+import { eventually } from '@srcnet/fleet-simulator';
 import {
   createMockDirectory,
   mockCredentials,
@@ -54,19 +55,8 @@ function git(args: string[]): string {
   return execFileSync('git', args, { encoding: 'utf8' });
 }
 
-async function waitFor<T>(
-  what: string,
-  fn: () => Promise<T | undefined>,
-  timeoutMs = 60_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 250));
-  }
-}
+const waitFor = <T>(what: string, check: () => Promise<T | undefined>) =>
+  eventually(check, { what, timeoutMs: 60_000, intervalMs: 250 });
 
 describe('Create a new SRC site (scaffolder integration)', () => {
   const dir = createMockDirectory();

@@ -14,3 +14,4 @@ export { seedCluster } from './seedCluster';
 export type { SimClusterSpec } from './seedCluster';
 export { EXAMPLE_FLEET, generatedFleet } from './scenarios';
 export { reconcile } from './reconciler';
+export { eventually } from './eventually';

@@ -13,6 +13,7 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import { eventually } from '@srcnet/fleet-simulator';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import catalogModuleUnprocessedEntities from '@backstage/plugin-catalog-backend-module-unprocessed';
 import { catalogModuleSrcNet } from './module';
@@ -73,25 +74,15 @@ const location = (
 });
 
 let debugState: (() => Promise<unknown>) | undefined;
-let last: unknown;
 
-async function waitFor<T>(
-  what: string,
-  fn: () => Promise<T | undefined>,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (value !== undefined) return value;
-    last = await debugState?.();
-    if (Date.now() > deadline)
-      throw new Error(
-        `timed out waiting for ${what}; last: ${JSON.stringify(last)}`,
-      );
-    await new Promise(r => setTimeout(r, 200));
-  }
-}
+/** Waits for the catalog; on timeout names what the catalog holds (Locations, unprocessed). */
+const waitFor = <T>(what: string, check: () => Promise<T | undefined>) =>
+  eventually(check, {
+    what,
+    timeoutMs: 30_000,
+    intervalMs: 200,
+    diagnose: async () => debugState?.(),
+  });
 
 jest.setTimeout(60_000);
 
@@ -302,9 +293,7 @@ describe('site repository ingestion (catalog integration)', () => {
       'chsrc-main-prod-traefik argocd traefik 37.0.0 traefik prod',
       'chsrc-main-prod-vault argocd vault 0.28.0 vault prod',
     ]);
-    const vault = chsrc.find(
-      e => e.metadata.name === 'chsrc-main-prod-vault',
-    )!;
+    const vault = chsrc.find(e => e.metadata.name === 'chsrc-main-prod-vault')!;
     expect(vault.spec).toMatchObject({
       type: 'platform-service',
       system: 'system:default/chsrc-main',

@@ -10,7 +10,7 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import searchPlugin from '@backstage/plugin-search-backend';
 import searchModulePg from '@backstage/plugin-search-backend-module-pg';
-import { Fleet, SimClusterSpec } from '@srcnet/fleet-simulator';
+import { Fleet, SimClusterSpec, eventually } from '@srcnet/fleet-simulator';
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports -- the test runs the real src-gitops backend the collator reads
 import srcGitopsPlugin from '@srcnet/plugin-src-gitops-backend';
 import { searchModuleSrcGitopsServices } from './module';
@@ -71,20 +71,6 @@ async function dropDatabases(connectionString: string, prefix: string) {
 }
 
 type Result = { type: string; document: Record<string, string> };
-
-async function eventually<T>(
-  what: string,
-  fn: () => Promise<T | undefined>,
-  timeoutMs = 60_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 250));
-  }
-}
 
 describe.each([
   ['the in-memory (Lunr) engine', undefined],
@@ -200,18 +186,21 @@ describe.each([
     `${r.document.site} ${r.document.cluster} ${r.document.chartVersion} ${r.document.health}`;
 
   it("finds every site's Vault with its version and health, live state included", async () => {
-    const vaults = await eventually('both clusters in the index', async () => {
-      // Until the first index is built the engine answers that it has none.
-      const res = await query({ term: 'vault' });
-      if (res.status !== 200) return undefined;
-      const vaultDocs = (res.body.results as Result[]).filter(
-        r => r.document.component === 'vault',
-      );
-      return vaultDocs.length === 3 &&
-        vaultDocs.every(r => r.document.health !== 'unknown')
-        ? vaultDocs
-        : undefined;
-    });
+    const vaults = await eventually(
+      async () => {
+        // Until the first index is built the engine answers that it has none.
+        const res = await query({ term: 'vault' });
+        if (res.status !== 200) return undefined;
+        const vaultDocs = (res.body.results as Result[]).filter(
+          r => r.document.component === 'vault',
+        );
+        return vaultDocs.length === 3 &&
+          vaultDocs.every(r => r.document.health !== 'unknown')
+          ? vaultDocs
+          : undefined;
+      },
+      { what: 'both clusters in the index', timeoutMs: 60_000 },
+    );
     expect(vaults.map(line).sort()).toEqual([
       'chsrc-main chsrc-prod 0.34.1 healthy',
       'espsrc-main  0.28.0 no-live-state',

@@ -35,7 +35,9 @@ describe('scanSiteRepository', () => {
       'prod traefik 37.0.0 traefik Application/argocd/traefik',
       'prod vault 0.28.0 vault Application/argocd/vault',
     ]);
-    const vault = scan.services.find(s => s.name === 'vault' && s.environment === 'prod')!;
+    const vault = scan.services.find(
+      s => s.name === 'vault' && s.environment === 'prod',
+    )!;
     expect(vault).toMatchObject({
       engine: 'argocd',
       chart: { name: 'vault', repoUrl: 'https://helm.releases.hashicorp.com' },

@@ -105,26 +105,4 @@ export async function startSimulatedBackend(options: {
   return { server: backend.server, stop: () => backend.stop(), logs };
 }
 
-/** Polls until `check` returns a value (the fleet changes asynchronously). */
-export async function eventually<T>(
-  check: () => Promise<T | undefined>,
-  timeoutMs = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value !== undefined) return value;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline)
-      throw new Error(
-        `condition not met within ${timeoutMs} ms${
-          last ? `: ${String(last)}` : ''
-        }`,
-      );
-    await new Promise(r => setTimeout(r, 100));
-  }
-}
+export { eventually } from '@srcnet/fleet-simulator';
