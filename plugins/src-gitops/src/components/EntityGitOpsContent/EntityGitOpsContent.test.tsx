@@ -40,7 +40,7 @@ describe('EntityGitOpsContent', () => {
   const alerts = { post: jest.fn(), alert$: jest.fn() };
 
   // usePermission caches decisions by request (SWR); a denied case uses its own entity.
-  function renderTab(allow = true, target: Entity = entity) {
+  function renderTab(allow = true, target: Entity = entity, route = '/') {
     return renderInTestApp(
       <TestApiProvider
         apis={[
@@ -58,6 +58,7 @@ describe('EntityGitOpsContent', () => {
           <EntityGitOpsContent />
         </EntityProvider>
       </TestApiProvider>,
+      { routeEntries: [route] },
     );
   }
 
@@ -100,6 +101,19 @@ describe('EntityGitOpsContent', () => {
     expect(
       screen.getByText('3 of 3 objects', { exact: false }),
     ).toBeInTheDocument();
+  });
+
+  it('opens on the cluster a search result links to (?cluster=)', async () => {
+    server.use(
+      http.get(`${baseUrl}/entity`, () => HttpResponse.json(entityAnswer)),
+    );
+    await renderTab(true, entity, '/?cluster=chsrc-dev');
+    expect(
+      await screen.findByRole('table', { name: 'GitOps objects in chsrc-dev' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('table', { name: 'GitOps objects in chsrc-prod' }),
+    ).not.toBeInTheDocument();
   });
 
   it('filters by health and keeps expanded rows open', async () => {

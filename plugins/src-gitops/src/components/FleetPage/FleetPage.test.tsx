@@ -55,12 +55,15 @@ describe('FleetContent', () => {
     fetchApi: new MockFetchApi(),
   });
 
-  function renderFleet() {
+  function renderFleet(route = '/') {
     return renderInTestApp(
       <TestApiProvider apis={[[srcGitopsApiRef, api]]}>
         <FleetContent />
       </TestApiProvider>,
-      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+      {
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+        routeEntries: [route],
+      },
     );
   }
 
@@ -229,6 +232,19 @@ describe('FleetContent', () => {
     expect(
       await screen.findByText(/Missing index for src-gitops-service/),
     ).toBeInTheDocument();
+  });
+
+  it('opens filtered to the site a search result links to (?site=)', async () => {
+    server.use(
+      http.get(`${baseUrl}/fleet`, () => HttpResponse.json(fleetAnswer)),
+    );
+    await renderFleet('/?site=uksrc-ral-prod&cluster=uksrc-ral-prod');
+    expect(
+      await screen.findByText('1 of 2 sites', { exact: false }),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText('Search sites and clusters')).toHaveValue(
+      'uksrc-ral-prod',
+    );
   });
 
   it('says how to configure clusters when there are none', async () => {
