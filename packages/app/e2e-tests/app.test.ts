@@ -1,14 +1,5 @@
-import { test, expect, Page } from '@playwright/test';
-
-async function signInAsGuest(page: Page) {
-  await page.goto('/');
-  const enter = page.getByRole('button', { name: 'Enter' });
-  await expect(enter).toBeVisible();
-  await enter.click();
-  await expect(
-    page.getByRole('link', { name: 'Catalog', exact: true }).first(),
-  ).toBeVisible();
-}
+import { test, expect } from '@playwright/test';
+import { signInAsGuest } from './session';
 
 test('an SRC site links to its SRCNet node and its clusters', async ({
   page,

@@ -1,27 +1,5 @@
-import { test, expect, Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-
-async function signInAsGuest(page: Page) {
-  await page.goto('/');
-  const enter = page.getByRole('button', { name: 'Enter' });
-  await expect(enter).toBeVisible();
-  await enter.click();
-  await expect(
-    page.getByRole('link', { name: 'Catalog', exact: true }).first(),
-  ).toBeVisible();
-}
-
-async function seriousViolations(page: Page, include: string) {
-  const results = await new AxeBuilder({ page }).include(include).analyze();
-  return results.violations
-    .filter(v => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      v =>
-        `${v.id}: ${v.help} (${v.nodes
-          .map(n => n.target.join(' '))
-          .join(', ')})`,
-    );
-}
+import { test, expect } from '@playwright/test';
+import { seriousViolations, signInAsGuest } from './session';
 
 test('fleet page -> degraded site -> GitOps tab -> sync as an owner; a non-owner sees no actions', async ({
   page,
