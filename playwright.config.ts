@@ -23,7 +23,10 @@ export default defineConfig({
           stderr: 'pipe',
         },
         {
-          command: 'true',
+          // The backend can come up after the frontend's dev server: this entry waits for it.
+          // Its command only has to stay alive while Playwright polls the URL (`true` exited at
+          // once and failed the run whenever the backend was the slower of the two).
+          command: 'sleep 900',
           url: 'http://localhost:7007/api/src-gitops/health',
           reuseExistingServer: true,
           timeout: 300_000,
