@@ -13,8 +13,36 @@ export function isManifestPath(path: string): boolean {
   return /\.ya?ml$/i.test(path) || /(^|\/)Kustomization$/.test(path);
 }
 
-const MAX_FILE_BYTES = 1024 * 1024;
-const MAX_FILES = 20000;
+/** What one read may take: a site repository's manifests are far smaller than this. */
+export type ReadLimits = {
+  maxFiles: number;
+  maxFileBytes: number;
+  maxTotalBytes: number;
+};
+
+export const DEFAULT_READ_LIMITS: ReadLimits = {
+  maxFiles: 20_000,
+  maxFileBytes: 1024 * 1024,
+  maxTotalBytes: 64 * 1024 * 1024,
+};
+
+function assertWithinLimits(
+  target: string,
+  files: number,
+  bytes: number,
+  limits: ReadLimits,
+) {
+  if (files > limits.maxFiles) {
+    throw new InputError(
+      `site repository '${target}' has ${files} manifest files; at most ${limits.maxFiles} are read`,
+    );
+  }
+  if (bytes > limits.maxTotalBytes) {
+    throw new InputError(
+      `site repository '${target}' has more than ${limits.maxTotalBytes} bytes of manifests; is the target a site's GitOps repository?`,
+    );
+  }
+}
 
 /** A repository read: its files and a tag that changes when its content does. */
 export type RepositoryRead =
@@ -75,6 +103,7 @@ export async function readLocalGitRepository(
   target: string,
   allowedRoots: string[],
   etag?: string,
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
 ): Promise<RepositoryRead> {
   const path = target.startsWith('file:') ? fileURLToPath(target) : target;
   if (!isAbsolute(path)) {
@@ -103,13 +132,16 @@ export async function readLocalGitRepository(
       return { type, id, size: Number(size), file };
     })
     .filter(e => e.type === 'blob' && isManifestPath(e.file));
-  if (entries.length > MAX_FILES) {
-    throw new InputError(
-      `site repository '${target}' has ${entries.length} manifest files; at most ${MAX_FILES} are read`,
-    );
-  }
-  const skipped = entries.filter(e => e.size > MAX_FILE_BYTES).map(e => e.file);
-  const wanted = entries.filter(e => e.size <= MAX_FILE_BYTES);
+  const skipped = entries
+    .filter(e => e.size > limits.maxFileBytes)
+    .map(e => e.file);
+  const wanted = entries.filter(e => e.size <= limits.maxFileBytes);
+  assertWithinLimits(
+    target,
+    entries.length,
+    wanted.reduce((n, e) => n + e.size, 0),
+    limits,
+  );
   const blobs =
     wanted.length > 0
       ? await catFiles(
@@ -133,6 +165,7 @@ export async function readUrlRepository(
   reader: UrlReaderService,
   target: string,
   etag?: string,
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
 ): Promise<RepositoryRead> {
   try {
     const tree = await reader.readTree(target, {
@@ -142,10 +175,16 @@ export async function readUrlRepository(
     const files = await tree.files();
     const skipped: string[] = [];
     const read: RepoFile[] = [];
+    let bytes = 0;
     for (const f of files) {
       const content = await f.content();
-      if (content.length > MAX_FILE_BYTES) skipped.push(f.path);
-      else read.push({ path: f.path, content: content.toString('utf8') });
+      if (content.length > limits.maxFileBytes) {
+        skipped.push(f.path);
+        continue;
+      }
+      bytes += content.length;
+      assertWithinLimits(target, files.length, bytes, limits);
+      read.push({ path: f.path, content: content.toString('utf8') });
     }
     return { status: 'read', files: read, etag: tree.etag, skipped };
   } catch (error) {
