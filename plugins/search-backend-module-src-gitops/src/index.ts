@@ -8,6 +8,5 @@ export { SrcGitopsServiceCollatorFactory } from './SrcGitopsServiceCollatorFacto
 export {
   SRC_GITOPS_SERVICE_DOCUMENT_TYPE,
   platformServiceDocuments,
-  entityForService,
 } from './serviceDocuments';
 export type { PlatformServiceDocument } from './serviceDocuments';

@@ -4,6 +4,7 @@ import {
   COMPONENT_CATALOGUE,
   PLATFORM_SERVICE_SEARCH_TYPE,
   PlatformServiceSearchDocument,
+  GitOpsObjectRef,
   PlatformServiceState,
   SRC_CHART_VERSION_ANNOTATION,
   SRC_CLUSTER_ANNOTATION,
@@ -34,12 +35,16 @@ function annotation(entity: Entity, key: string): string | undefined {
   return entity.metadata.annotations?.[key];
 }
 
-function clusters(entity: Entity): string[] | undefined {
-  const value = annotation(entity, SRC_CLUSTER_ANNOTATION);
-  return value ? value.split(',').map(s => s.trim()) : undefined;
-}
+/** A catalog platform service with its annotations read once, for joining live objects. */
+type CatalogService = {
+  entity: Entity;
+  clusters?: string[];
+  objects?: GitOpsObjectRef[];
+  component?: string;
+  environment?: string;
+};
 
-function objectRefs(entity: Entity) {
+function readObjects(entity: Entity): GitOpsObjectRef[] | undefined {
   const value = annotation(entity, SRC_GITOPS_OBJECTS_ANNOTATION);
   if (!value) return undefined;
   try {
@@ -49,36 +54,51 @@ function objectRefs(entity: Entity) {
   }
 }
 
+/** The catalog's platform services by site, each entity's annotations parsed once. */
+function servicesBySite(entities: Entity[]): Map<string, CatalogService[]> {
+  const bySite = new Map<string, CatalogService[]>();
+  for (const entity of entities) {
+    const site = annotation(entity, SRC_SITE_ANNOTATION);
+    if (!site) continue;
+    const clusters = annotation(entity, SRC_CLUSTER_ANNOTATION);
+    const services = bySite.get(site) ?? [];
+    services.push({
+      entity,
+      clusters: clusters ? clusters.split(',').map(c => c.trim()) : undefined,
+      objects: readObjects(entity),
+      component: annotation(entity, SRC_COMPONENT_ANNOTATION),
+      environment: annotation(entity, SRC_ENVIRONMENT_ANNOTATION),
+    });
+    bySite.set(site, services);
+  }
+  return bySite;
+}
+
 /**
  * The catalog entity of a live service: the one naming its GitOps object, else the one of the
  * same site and component; among several, the one of the same environment.
  */
-export function entityForService(
+function entityForService(
   state: PlatformServiceState,
-  entities: Entity[],
+  bySite: Map<string, CatalogService[]>,
 ): Entity | undefined {
-  const candidates = entities.filter(e => {
-    if (annotation(e, SRC_SITE_ANNOTATION) !== state.site) return false;
-    const inClusters = clusters(e);
-    if (inClusters && !inClusters.includes(state.cluster)) return false;
-    const refs = objectRefs(e);
-    if (refs) {
-      return refs.some(
+  const candidates = (bySite.get(state.site) ?? []).filter(c => {
+    if (c.clusters && !c.clusters.includes(state.cluster)) return false;
+    if (c.objects) {
+      return c.objects.some(
         r =>
           r.kind === state.kind &&
           r.namespace === state.namespace &&
           r.name === state.name,
       );
     }
-    return annotation(e, SRC_COMPONENT_ANNOTATION) === state.component;
+    return c.component === state.component;
   });
   return (
     candidates.find(
-      e =>
-        state.environment &&
-        annotation(e, SRC_ENVIRONMENT_ANNOTATION) === state.environment,
+      c => state.environment && c.environment === state.environment,
     ) ?? candidates[0]
-  );
+  )?.entity;
 }
 
 function entityPath(entity: Entity): string {
@@ -107,9 +127,10 @@ export function platformServiceDocuments(
   options: { fleetPath?: string } = {},
 ): PlatformServiceDocument[] {
   const fleetPath = options.fleetPath ?? '/gitops-fleet';
+  const bySite = servicesBySite(entities);
   const matched = new Set<Entity>();
   const documents: PlatformServiceDocument[] = states.map(state => {
-    const entity = entityForService(state, entities);
+    const entity = entityForService(state, bySite);
     if (entity) matched.add(entity);
     const pinned = entity && annotation(entity, SRC_CHART_VERSION_ANNOTATION);
     const version = state.version ?? '';

@@ -89,12 +89,22 @@ export class RepoIndex {
     return [...this.documents.keys()].filter(p => p.startsWith(prefix)).sort();
   }
 
-  /** The Kubernetes objects of one file (documents without `kind` are left out). */
+  private readonly objectsByFile = new Map<string, KubeDocument[]>();
+
+  /**
+   * The Kubernetes objects of one file (documents without `kind` are left out), derived once:
+   * the readers look files up many times, and nothing mutates what they get.
+   */
   objects(path: string): KubeDocument[] {
     const file = repoPath(path);
-    return (this.documents.get(file) ?? []).flatMap(value =>
-      toKubeDocument(file, value),
-    );
+    let objects = this.objectsByFile.get(file);
+    if (!objects) {
+      objects = (this.documents.get(file) ?? []).flatMap(value =>
+        toKubeDocument(file, value),
+      );
+      this.objectsByFile.set(file, objects);
+    }
+    return objects;
   }
 
   /** Every Kubernetes object of every YAML file. */
